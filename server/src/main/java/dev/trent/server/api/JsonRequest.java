@@ -1,0 +1,270 @@
+package dev.trent.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trent.server.error.SerializationException;
+import dev.trent.server.error.ValidationException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A request body, read member by member with the model's constraints. Type mismatches fail at once with
+ * SerializationException, as AWS's deserializer does; constraint violations are collected and reported
+ * together by {@link #validate()} in AWS's grammar:
+ * {@code 1 validation error detected: Value '0' at 'numberOfBytes' failed to satisfy constraint: Member must
+ * have value greater than or equal to 1}.
+ */
+public final class JsonRequest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode body;
+    private final List<String> violations = new ArrayList<>();
+
+    private JsonRequest(ObjectNode body) {
+        this.body = body;
+    }
+
+    /** Parses a body; an empty body is an empty request, as the protocol allows. */
+    public static JsonRequest parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return new JsonRequest(JSON.createObjectNode());
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("Malformed JSON: the request body is not valid JSON.");
+        } catch (java.io.IOException e) {
+            throw new SerializationException("The request body could not be read.");
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return new JsonRequest(JSON.createObjectNode());
+        }
+        if (!tree.isObject()) {
+            throw new SerializationException("Start of list found where not expected.");
+        }
+        return new JsonRequest((ObjectNode) tree);
+    }
+
+    /** The member path AWS prints: the member name with a lower-case first letter. */
+    static String path(String member) {
+        return Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    }
+
+    private Optional<JsonNode> node(String member) {
+        JsonNode n = body.get(member);
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
+    }
+
+    public boolean has(String member) {
+        return node(member).isPresent();
+    }
+
+    public Optional<String> string(String member, int min, int max) {
+        Optional<String> value = node(member).map(n -> asText(n));
+        value.ifPresent(v -> checkLength("'" + v + "' ", path(member), v.length(), min, max));
+        return value;
+    }
+
+    public String requiredString(String member, int min, int max) {
+        Optional<String> value = string(member, min, max);
+        if (value.isEmpty()) {
+            violations.add("Value null at '" + path(member) + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value.orElse(null);
+    }
+
+    /** Records AWS's "must not be null" violation when a required member of any type is absent. */
+    public void required(String member) {
+        if (!has(member)) {
+            violations.add("Value null at '" + path(member) + "' failed to satisfy constraint: Member must not be null");
+        }
+    }
+
+    public Optional<byte[]> blob(String member, int min, int max) {
+        Optional<byte[]> value = node(member).map(n -> decodeBase64(asText(n)));
+        value.ifPresent(v -> checkLength("", path(member), v.length, min, max));
+        return value;
+    }
+
+    public byte[] requiredBlob(String member, int min, int max) {
+        Optional<byte[]> value = blob(member, min, max);
+        if (value.isEmpty()) {
+            violations.add("Value null at '" + path(member) + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value.orElse(null);
+    }
+
+    public Optional<Integer> integer(String member, int min, int max) {
+        Optional<Integer> value = node(member).map(n -> {
+            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+                throw new SerializationException(kind(n) + " can not be converted to an Integer");
+            }
+            return n.intValue();
+        });
+        value.ifPresent(v -> {
+            if (v < min) {
+                violations.add(valueAt("'" + v + "' ", path(member)) + "Member must have value greater than or equal to " + min);
+            } else if (v > max) {
+                violations.add(valueAt("'" + v + "' ", path(member)) + "Member must have value less than or equal to " + max);
+            }
+        });
+        return value;
+    }
+
+    public boolean bool(String member) {
+        return node(member).map(n -> {
+            if (!n.isBoolean()) {
+                throw new SerializationException(kind(n) + " can not be converted to a Boolean");
+            }
+            return n.booleanValue();
+        }).orElse(false);
+    }
+
+    /**
+     * An enum member, checked against the model's value set. {@code awsOrder} is the order AWS prints the set
+     * in its message, which is not the model's order for every enum.
+     */
+    public <E extends Enum<E>> Optional<E> enumValue(String member, Class<E> type, List<String> awsOrder) {
+        Optional<String> text = node(member).map(n -> asText(n));
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text.get())) {
+                return Optional.of(constant);
+            }
+        }
+        violations.add(valueAt("'" + text.get() + "' ", path(member))
+                + "Member must satisfy enum value set: [" + String.join(", ", awsOrder) + "]");
+        return Optional.empty();
+    }
+
+    public <E extends Enum<E>> Optional<E> enumValue(String member, Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name());
+        }
+        return enumValue(member, type, names);
+    }
+
+    /** A string-to-string map such as EncryptionContext; absent reads as empty. */
+    public Map<String, String> stringMap(String member) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node(member).ifPresent(n -> {
+            if (!n.isObject()) {
+                throw new SerializationException(notExpected(n));
+            }
+            n.fields().forEachRemaining(e -> out.put(e.getKey(), asText(e.getValue())));
+        });
+        return out;
+    }
+
+    /** A list of structures or strings, each read by {@code element} with its 1-based index. */
+    public <T> List<T> list(String member, int maxItems, ElementReader<T> element) {
+        List<T> out = new ArrayList<>();
+        node(member).ifPresent(n -> {
+            if (!n.isArray()) {
+                throw new SerializationException(notExpected(n));
+            }
+            for (int i = 0; i < n.size(); i++) {
+                out.add(element.read(n.get(i), path(member) + "." + (i + 1) + ".member", this));
+            }
+            if (n.size() > maxItems) {
+                violations.add(valueAt("", path(member)) + "Member must have length less than or equal to " + maxItems);
+            }
+        });
+        return out;
+    }
+
+    /** Reads one list element; {@code path} is AWS's element path, e.g. {@code tags.1.member}. */
+    @FunctionalInterface
+    public interface ElementReader<T> {
+        T read(JsonNode node, String path, JsonRequest request);
+    }
+
+    /** A string inside a list element, with AWS's element path. */
+    public String elementString(JsonNode node, String member, String path, int min, int max) {
+        JsonNode n = node.get(member);
+        String fieldPath = path + "." + path(member);
+        if (n == null || n.isNull()) {
+            violations.add("Value null at '" + fieldPath + "' failed to satisfy constraint: Member must not be null");
+            return null;
+        }
+        String value = asText(n);
+        checkLength("'" + value + "' ", fieldPath, value.length(), min, max);
+        return value;
+    }
+
+    /** A plain string element of a list. */
+    public String elementText(JsonNode node, String path, int min, int max) {
+        String value = asText(node);
+        checkLength("'" + value + "' ", path, value.length(), min, max);
+        return value;
+    }
+
+    /** Throws AWS's ValidationException when any constraint failed. */
+    public void validate() {
+        if (violations.isEmpty()) {
+            return;
+        }
+        String count = violations.size() == 1 ? "1 validation error detected: "
+                : violations.size() + " validation errors detected: ";
+        throw new ValidationException(count + String.join("; ", violations));
+    }
+
+    private void checkLength(String shownValue, String path, int length, int min, int max) {
+        if (length < min) {
+            violations.add(valueAt(shownValue, path) + "Member must have length greater than or equal to " + min);
+        } else if (length > max) {
+            violations.add(valueAt(shownValue, path) + "Member must have length less than or equal to " + max);
+        }
+    }
+
+    private static String valueAt(String shownValue, String path) {
+        return "Value " + shownValue + "at '" + path + "' failed to satisfy constraint: ";
+    }
+
+    private static String asText(JsonNode n) {
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        if (n.isObject() || n.isArray()) {
+            throw new SerializationException(notExpected(n));
+        }
+        throw new SerializationException(kind(n) + " can not be converted to a String");
+    }
+
+    private static byte[] decodeBase64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("Base64 encoded blob is not valid: " + e.getMessage());
+        }
+    }
+
+    private static String notExpected(JsonNode n) {
+        return n.isArray() ? "Start of list found where not expected."
+                : n.isObject() ? "Start of structure or map found where not expected."
+                : kind(n) + " found where not expected.";
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case NUMBER -> "NUMBER_VALUE";
+            case STRING -> "STRING_VALUE";
+            case BOOLEAN -> "BOOLEAN_VALUE";
+            case ARRAY -> "LIST";
+            case OBJECT -> "STRUCTURE";
+            default -> n.getNodeType().name().toUpperCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package dev.trent.server.api.op;
+
+import dev.trent.server.api.AliasNames;
+import dev.trent.server.api.JsonRequest;
+import dev.trent.server.api.JsonResponse;
+import dev.trent.server.api.Members;
+import dev.trent.server.api.Operation;
+import dev.trent.server.api.RequestContext;
+import dev.trent.server.key.AliasName;
+import dev.trent.server.service.AliasService;
+
+/** CreateAlias: a new alias for a key of the same account and Region. */
+public final class CreateAlias implements Operation {
+
+    private final AliasService aliases;
+
+    public CreateAlias(AliasService aliases) {
+        this.aliases = aliases;
+    }
+
+    @Override
+    public String name() {
+        return "CreateAlias";
+    }
+
+    @Override
+    public JsonResponse handle(RequestContext context, JsonRequest request) {
+        String target = request.requiredString("TargetKeyId", 1, Members.KEY_ID_MAX);
+        AliasName name = AliasNames.readCustomerManaged(request);
+        aliases.create(context.scope(), name, target);
+        return null;
+    }
+}

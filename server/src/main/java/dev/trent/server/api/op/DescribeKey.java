@@ -1,0 +1,32 @@
+package dev.trent.server.api.op;
+
+import dev.trent.server.api.JsonRequest;
+import dev.trent.server.api.JsonResponse;
+import dev.trent.server.api.KeyMetadataJson;
+import dev.trent.server.api.Members;
+import dev.trent.server.api.Operation;
+import dev.trent.server.api.RequestContext;
+import dev.trent.server.service.KeyService;
+
+/** DescribeKey: the full KeyMetadata; accepts key id, key ARN, alias name or alias ARN. */
+public final class DescribeKey implements Operation {
+
+    private final KeyService keys;
+
+    public DescribeKey(KeyService keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public String name() {
+        return "DescribeKey";
+    }
+
+    @Override
+    public JsonResponse handle(RequestContext context, JsonRequest request) {
+        String keyId = Members.keyId(request);
+        Members.grantTokens(request);
+        request.validate();
+        return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(keys.describe(context.scope(), keyId)));
+    }
+}

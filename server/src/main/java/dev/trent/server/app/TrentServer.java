@@ -1,0 +1,192 @@
+package dev.trent.server.app;
+
+import dev.trent.server.api.Dispatcher;
+import dev.trent.server.api.OperationRegistry;
+import dev.trent.server.api.Services;
+import dev.trent.server.http.KmsChannelInitializer;
+import dev.trent.server.http.KmsHttpHandler;
+import dev.trent.server.repository.KeyRepository;
+import dev.trent.server.service.AliasService;
+import dev.trent.server.service.DeletionSweeper;
+import dev.trent.server.service.EncryptionService;
+import dev.trent.server.service.KeyLookup;
+import dev.trent.server.service.KeyService;
+import dev.trent.server.service.SigningService;
+import dev.trent.storage.KeyFileRootOfTrust;
+import dev.trent.storage.PassphraseRootOfTrust;
+import dev.trent.storage.RootOfTrustProvider;
+import dev.trent.storage.SqlitePhysicalStore;
+import dev.trent.storage.Storage;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A running Trent: storage opened, keys loaded, Netty listening. {@link #close()} stops accepting, lets
+ * in-flight requests finish and closes storage. Wiring is by constructors, in the order a request flows.
+ */
+public final class TrentServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TrentServer.class.getName());
+    /** How often the deletion sweeper looks for keys whose waiting period has ended. */
+    private static final long SWEEP_INTERVAL_MILLIS = 1000;
+
+    public static final String DATABASE_FILE = "trent.db";
+
+    private final Storage storage;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ExecutorService business;
+    private final ScheduledExecutorService sweeperThread;
+    private final DeletionSweeper sweeper;
+    private final Channel channel;
+    private final String host;
+    private final int port;
+    private volatile boolean closed;
+
+    private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
+                        ScheduledExecutorService sweeperThread, DeletionSweeper sweeper, Channel channel, String host) {
+        this.storage = storage;
+        this.boss = boss;
+        this.workers = workers;
+        this.business = business;
+        this.sweeperThread = sweeperThread;
+        this.sweeper = sweeper;
+        this.channel = channel;
+        this.host = host;
+        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Opens storage, loads keys and binds; returns once requests are accepted. */
+    public static TrentServer start(TrentConfig config) throws Exception {
+        Storage storage = openStorage(config);
+        EventLoopGroup boss = null;
+        EventLoopGroup workers = null;
+        ExecutorService business = null;
+        ScheduledExecutorService sweeperThread = null;
+        try {
+            KeyRepository repository = KeyRepository.load(storage.barrier());
+            KeyLookup lookup = new KeyLookup(repository);
+            Services services = new Services(
+                    new KeyService(repository, lookup, config.clock()),
+                    new AliasService(repository, lookup, config.clock()),
+                    new EncryptionService(lookup),
+                    new SigningService(lookup));
+            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
+
+            DeletionSweeper sweeper = new DeletionSweeper(repository, config.clock());
+            sweeper.sweep();
+            sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-sweeper"));
+            sweeperThread.scheduleWithFixedDelay(() -> sweepQuietly(sweeper),
+                    SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+
+            business = Executors.newFixedThreadPool(
+                    Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
+            ExecutorService executor = business;
+            boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+            Channel channel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new KmsChannelInitializer(() -> new KmsHttpHandler(
+                            dispatcher, executor, config.accountId(), config.defaultRegion())))
+                    .bind(config.host(), config.port())
+                    .sync()
+                    .channel();
+            return new TrentServer(storage, boss, workers, business, sweeperThread, sweeper, channel, config.host());
+        } catch (Exception | Error e) {
+            shutdown(boss, workers, business, sweeperThread);
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static Storage openStorage(TrentConfig config) {
+        if (config.inMemory()) {
+            return Storage.inMemory();
+        }
+        RootOfTrustProvider root = config.rootOfTrust() == TrentConfig.RootOfTrustKind.PASSPHRASE
+                ? PassphraseRootOfTrust.provider(config.passphrase().orElseThrow())
+                : KeyFileRootOfTrust.provider(config.keyFile());
+        return Storage.open(SqlitePhysicalStore.open(config.dataDir().resolve(DATABASE_FILE)), root);
+    }
+
+    private static void sweepQuietly(DeletionSweeper sweeper) {
+        try {
+            sweeper.sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "deletion sweep failed; it will be retried", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://host:port}, ready for {@code endpointOverride}. */
+    public URI endpoint() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shownHost + ":" + port);
+    }
+
+    /** Runs the deletion sweeper now instead of waiting for its next turn; returns how many keys it destroyed. */
+    public int sweepNow() {
+        return sweeper.sweep().size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        channel.close().awaitUninterruptibly();
+        shutdown(boss, workers, business, sweeperThread);
+        storage.close();
+    }
+
+    private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
+                                 ScheduledExecutorService sweeperThread) {
+        if (sweeperThread != null) {
+            sweeperThread.shutdownNow();
+        }
+        if (business != null) {
+            business.shutdown();
+            try {
+                if (!business.awaitTermination(10, TimeUnit.SECONDS)) {
+                    business.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                business.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (EventLoopGroup group : new EventLoopGroup[] {boss, workers}) {
+            if (group != null) {
+                group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.trent.server.app.cli;
+
+import dev.trent.server.app.TrentConfig;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code trent} command line, with its collaborators passed in: the environment (for
+ * {@code --master-passphrase-env}), how a server is started, and how a stop is requested. Every failure becomes
+ * one line on stderr starting with {@code trent: }; exit codes are {@link #OK}, {@link #FAILURE} and
+ * {@link #USAGE}.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    /** A value that makes no sense, a missing environment variable, a server that cannot start. */
+    public static final int FAILURE = 1;
+    /** Unknown or conflicting options (picocli's usage-error code). */
+    public static final int USAGE = 2;
+
+    private final Function<String, String> environment;
+    private final ServerLauncher launcher;
+    private final StopSignal stopSignal;
+
+    public Cli(Function<String, String> environment, ServerLauncher launcher, StopSignal stopSignal) {
+        this.environment = environment;
+        this.launcher = launcher;
+        this.stopSignal = stopSignal;
+    }
+
+    /** Runs {@code trent args...}; for {@code serve}, returns only once the server has stopped. */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler(Cli::usageError);
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            String message = e instanceof CliException
+                    ? e.getMessage()
+                    : "unexpected error: " + e.getClass().getSimpleName() + ": " + StartupFailure.messageOf(e);
+            failed.getErr().println("trent: " + StartupFailure.oneLine(message));
+            return FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /**
+     * Parses the options of {@code trent serve} (without the word {@code serve}) into the configuration it would
+     * start with, starting nothing. Throws {@link ParameterException} for usage errors and {@link CliException}
+     * for wrong values, exactly where {@link #run} would exit with {@link #USAGE} or {@link #FAILURE}.
+     */
+    public TrentConfig parseServe(String... serveArgs) {
+        ServeCommand serve = new ServeCommand(environment, launcher, stopSignal);
+        CommandLine commandLine = new CommandLine(serve);
+        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+        commandLine.setOut(discard);
+        commandLine.setErr(discard);
+        commandLine.parseArgs(serveArgs);
+        return serve.toConfig();
+    }
+
+    private CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new TrentCommand());
+        commandLine.addSubcommand("serve", new ServeCommand(environment, launcher, stopSignal));
+        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        return commandLine;
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine failed = e.getCommandLine();
+        StringBuilder line = new StringBuilder("trent: ").append(StartupFailure.oneLine(e.getMessage()));
+        if (e instanceof UnmatchedArgumentException) {
+            List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
+            if (!suggestions.isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+            }
+        }
+        line.append("; see '").append(failed.getCommandSpec().qualifiedName()).append(" --help'");
+        failed.getErr().println(line);
+        return USAGE;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.trent.server.crypto;
+
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+
+/** The hash functions of FIPS 180-4 that KMS algorithms name. */
+public enum HashAlgorithm {
+    SHA_1(20, SHA1Digest::new),
+    SHA_256(32, SHA256Digest::new),
+    SHA_384(48, SHA384Digest::new),
+    SHA_512(64, SHA512Digest::new);
+
+    private final int length;
+    private final Supplier<Digest> digest;
+
+    HashAlgorithm(int length, Supplier<Digest> digest) {
+        this.length = length;
+        this.digest = digest;
+    }
+
+    /** Output length in bytes. */
+    public int length() {
+        return length;
+    }
+
+    public Digest newDigest() {
+        return digest.get();
+    }
+
+    public byte[] hash(byte[] message) {
+        Digest d = newDigest();
+        d.update(message, 0, message.length);
+        byte[] out = new byte[d.getDigestSize()];
+        d.doFinal(out, 0);
+        return out;
+    }
+}

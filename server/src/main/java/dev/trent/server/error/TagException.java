@@ -1,0 +1,8 @@
+package dev.trent.server.error;
+
+/** AWS KMS {@code TagException}. */
+public final class TagException extends KmsException {
+    public TagException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.trent.server.error;
+
+/** AWS KMS {@code ValidationException}. */
+public final class ValidationException extends KmsException {
+    public ValidationException(String message) {
+        super(message);
+    }
+}

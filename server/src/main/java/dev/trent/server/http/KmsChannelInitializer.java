@@ -1,0 +1,28 @@
+package dev.trent.server.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.util.function.Supplier;
+
+/** The pipeline, as a recipe of stock codecs: HTTP codec, a bounded aggregator, the KMS handler. */
+public final class KmsChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** The largest request body accepted; KMS's largest member (a 128 KiB policy) fits with room to spare. */
+    public static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
+    private final Supplier<KmsHttpHandler> handler;
+
+    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast(handler.get());
+    }
+}

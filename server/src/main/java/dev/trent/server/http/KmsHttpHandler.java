@@ -1,0 +1,101 @@
+package dev.trent.server.http;
+
+import dev.trent.server.api.Dispatcher;
+import dev.trent.server.api.RequestContext;
+import dev.trent.server.key.Scope;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The thin edge: turns a {@code POST /} with {@code X-Amz-Target} into a dispatch and the result into an
+ * awsJson1.1 response. The dispatch runs on the business executor, never on the event loop, because
+ * control-plane operations write to SQLite and RSA work takes milliseconds.
+ */
+public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final String REQUEST_ID = "x-amzn-RequestId";
+
+    private final Dispatcher dispatcher;
+    private final Executor executor;
+    private final String account;
+    private final String defaultRegion;
+
+    public KmsHttpHandler(Dispatcher dispatcher, Executor executor, String account, String defaultRegion) {
+        this.dispatcher = dispatcher;
+        this.executor = executor;
+        this.account = account;
+        this.defaultRegion = defaultRegion;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (!request.decoderResult().isSuccess()) {
+            write(ctx, HttpResponseStatus.BAD_REQUEST, error("SerializationException", "Malformed HTTP request."),
+                    requestId, false);
+            return;
+        }
+        if (!HttpMethod.POST.equals(request.method())) {
+            write(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED,
+                    error("UnknownOperationException", "Trent answers the KMS protocol with POST /."), requestId, keepAlive);
+            return;
+        }
+        String target = request.headers().get("X-Amz-Target");
+        String region = SigV4Scope.parse(request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                .map(SigV4Scope::region).orElse(defaultRegion);
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        RequestContext context = new RequestContext(new Scope(account, region), requestId);
+        try {
+            executor.execute(() -> {
+                Dispatcher.Result result = dispatcher.dispatch(target, body, context);
+                write(ctx, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+            });
+        } catch (RejectedExecutionException e) {
+            write(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    error("KMSInternalException", "Trent is shutting down."), requestId, false);
+        }
+    }
+
+    private static byte[] error(String type, String message) {
+        return ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(ChannelHandlerContext ctx, HttpResponseStatus status, byte[] body, String requestId,
+                              boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
+                .set(REQUEST_ID, requestId)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

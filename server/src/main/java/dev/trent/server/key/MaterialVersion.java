@@ -1,0 +1,19 @@
+package dev.trent.server.key;
+
+import java.time.Instant;
+
+/**
+ * One version of a key's material, as metadata: its number (carried in every ciphertext it makes), its
+ * KeyMaterialId (64 hex digits, as AWS reports it) and when it was made.
+ */
+public record MaterialVersion(int number, String materialId, Instant created) {
+
+    public MaterialVersion {
+        if (number < 1) {
+            throw new IllegalArgumentException("material versions start at 1");
+        }
+        if (!materialId.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a KeyMaterialId is 64 hex digits");
+        }
+    }
+}

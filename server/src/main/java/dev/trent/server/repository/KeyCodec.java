@@ -1,0 +1,117 @@
+package dev.trent.server.repository;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trent.server.key.Alias;
+import dev.trent.server.key.AliasName;
+import dev.trent.server.key.KeyId;
+import dev.trent.server.key.KeySpec;
+import dev.trent.server.key.KeyUsage;
+import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.MaterialVersion;
+import dev.trent.server.key.Origin;
+import dev.trent.server.key.Scope;
+import dev.trent.server.key.lifecycle.KeyState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Key and alias metadata to and from the JSON that the barrier seals. Field names are a storage format. */
+final class KeyCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KeyCodec() {
+    }
+
+    static byte[] encode(KmsKey key) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", 1);
+        n.put("account", key.scope().account());
+        n.put("region", key.scope().region());
+        n.put("id", key.id().value());
+        n.put("description", key.description());
+        n.put("spec", key.spec().name());
+        n.put("usage", key.usage().name());
+        n.put("origin", key.origin().name());
+        n.put("state", key.state().name());
+        n.put("created", key.creationDate().toString());
+        if (key.deletionDate() != null) {
+            n.put("deletionDate", key.deletionDate().toString());
+            n.put("pendingWindowInDays", key.pendingWindowInDays());
+        }
+        ArrayNode materials = n.putArray("materials");
+        for (MaterialVersion m : key.materials()) {
+            materials.addObject().put("number", m.number()).put("id", m.materialId()).put("created", m.created().toString());
+        }
+        ArrayNode tags = n.putArray("tags");
+        key.tags().forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
+        return bytes(n);
+    }
+
+    static KmsKey decodeKey(byte[] bytes) {
+        JsonNode n = tree(bytes);
+        List<MaterialVersion> materials = new ArrayList<>();
+        n.get("materials").forEach(m -> materials.add(new MaterialVersion(
+                m.get("number").asInt(), m.get("id").asText(), Instant.parse(m.get("created").asText()))));
+        Map<String, String> tags = new LinkedHashMap<>();
+        n.get("tags").forEach(t -> tags.put(t.get("key").asText(), t.get("value").asText()));
+        return new KmsKey(
+                new Scope(n.get("account").asText(), n.get("region").asText()),
+                new KeyId(n.get("id").asText()),
+                n.get("description").asText(),
+                KeySpec.valueOf(n.get("spec").asText()),
+                KeyUsage.valueOf(n.get("usage").asText()),
+                Origin.valueOf(n.get("origin").asText()),
+                KeyState.valueOf(n.get("state").asText()),
+                Instant.parse(n.get("created").asText()),
+                n.has("deletionDate") ? Instant.parse(n.get("deletionDate").asText()) : null,
+                n.has("pendingWindowInDays") ? n.get("pendingWindowInDays").asInt() : null,
+                materials,
+                tags);
+    }
+
+    static byte[] encode(Alias alias) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", 1);
+        n.put("account", alias.scope().account());
+        n.put("region", alias.scope().region());
+        n.put("name", alias.name().value());
+        n.put("target", alias.target().value());
+        n.put("created", alias.created().toString());
+        n.put("updated", alias.lastUpdated().toString());
+        return bytes(n);
+    }
+
+    static Alias decodeAlias(byte[] bytes) {
+        JsonNode n = tree(bytes);
+        return new Alias(
+                new Scope(n.get("account").asText(), n.get("region").asText()),
+                new AliasName(n.get("name").asText()),
+                new KeyId(n.get("target").asText()),
+                Instant.parse(n.get("created").asText()),
+                Instant.parse(n.get("updated").asText()));
+    }
+
+    private static byte[] bytes(ObjectNode n) {
+        try {
+            return JSON.writeValueAsBytes(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode tree(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable record", e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.trent.server.repository;
+
+import dev.trent.server.crypto.SecretAccess;
+import dev.trent.server.crypto.SecretBytes;
+import dev.trent.server.key.Alias;
+import dev.trent.server.key.AliasName;
+import dev.trent.server.key.KeyId;
+import dev.trent.server.key.KeyMaterial;
+import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.MaterialVersion;
+import dev.trent.server.key.Scope;
+import dev.trent.server.key.StoredKey;
+import dev.trent.storage.Barrier;
+import dev.trent.storage.WriteBatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keys and aliases: held in memory for the data plane, written through the barrier before a change becomes
+ * visible. Reads never touch storage; every write is one atomic barrier commit, so a failed write leaves
+ * both storage and memory as they were.
+ */
+public final class KeyRepository {
+
+    private record ScopedKey(Scope scope, KeyId id) {
+    }
+
+    private record ScopedAlias(Scope scope, AliasName name) {
+    }
+
+    private final Barrier barrier;
+    private final Map<ScopedKey, StoredKey> keys = new ConcurrentHashMap<>();
+    private final Map<ScopedAlias, Alias> aliases = new ConcurrentHashMap<>();
+
+    private KeyRepository(Barrier barrier) {
+        this.barrier = barrier;
+    }
+
+    /** Opens the repository and loads every key, its material and every alias. */
+    public static KeyRepository load(Barrier barrier) {
+        KeyRepository repository = new KeyRepository(barrier);
+        repository.loadAll();
+        return repository;
+    }
+
+    private void loadAll() {
+        Map<String, byte[]> materialRecords = barrier.getAll(RecordPaths.MATERIAL);
+        for (byte[] record : barrier.getAll(RecordPaths.KEYS).values()) {
+            KmsKey key = KeyCodec.decodeKey(record);
+            Map<Integer, KeyMaterial> materials = new HashMap<>();
+            for (MaterialVersion version : key.materials()) {
+                byte[] encoded = materialRecords.get(RecordPaths.material(key.scope(), key.id(), version.number()));
+                if (encoded == null) {
+                    throw new IllegalStateException("material " + version.number() + " of key " + key.id() + " is missing");
+                }
+                materials.put(version.number(), KeyMaterial.restore(key.spec(), version, SecretBytes.copyOf(encoded)));
+                Arrays.fill(encoded, (byte) 0);
+            }
+            keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, materials));
+        }
+        for (byte[] record : barrier.getAll(RecordPaths.ALIASES).values()) {
+            Alias alias = KeyCodec.decodeAlias(record);
+            aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
+        }
+    }
+
+    public Optional<StoredKey> find(Scope scope, KeyId id) {
+        return Optional.ofNullable(keys.get(new ScopedKey(scope, id)));
+    }
+
+    /** Keys of one scope, oldest first, so paging is stable. */
+    public List<KmsKey> list(Scope scope) {
+        List<KmsKey> out = new ArrayList<>();
+        for (StoredKey k : keys.values()) {
+            if (k.metadata().scope().equals(scope)) {
+                out.add(k.metadata());
+            }
+        }
+        out.sort(Comparator.comparing(KmsKey::creationDate).thenComparing(k -> k.id().value()));
+        return out;
+    }
+
+    /** Every key in every scope (for sweepers). */
+    public List<KmsKey> all() {
+        return keys.values().stream().map(StoredKey::metadata).toList();
+    }
+
+    public synchronized void create(KmsKey key, KeyMaterial material) {
+        WriteBatch batch = new WriteBatch()
+                .put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
+                .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
+                        material.sealable().reveal(SecretAccess.INSTANCE));
+        barrier.commit(batch);
+        keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, Map.of(material.version().number(), material)));
+    }
+
+    /** Replaces a key's metadata; its material is unchanged. */
+    public synchronized void update(KmsKey key) {
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        StoredKey current = keys.get(ref);
+        if (current == null) {
+            throw new IllegalStateException("no key " + key.id() + " to update");
+        }
+        barrier.commit(new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key)));
+        keys.put(ref, current.with(key));
+    }
+
+    /** Removes a key, all its material and every alias pointing at it, for good. */
+    public synchronized void destroy(KmsKey key) {
+        WriteBatch batch = new WriteBatch().delete(RecordPaths.key(key.scope(), key.id()));
+        for (MaterialVersion m : key.materials()) {
+            batch.delete(RecordPaths.material(key.scope(), key.id(), m.number()));
+        }
+        List<Alias> pointing = aliases.values().stream()
+                .filter(a -> a.scope().equals(key.scope()) && a.target().equals(key.id()))
+                .toList();
+        pointing.forEach(a -> batch.delete(RecordPaths.alias(a.scope(), a.name())));
+        barrier.commit(batch);
+        pointing.forEach(a -> aliases.remove(new ScopedAlias(a.scope(), a.name())));
+        keys.remove(new ScopedKey(key.scope(), key.id()));
+    }
+
+    public Optional<Alias> findAlias(Scope scope, AliasName name) {
+        return Optional.ofNullable(aliases.get(new ScopedAlias(scope, name)));
+    }
+
+    /** Aliases of one scope, sorted by name. */
+    public List<Alias> aliases(Scope scope) {
+        return aliases.values().stream()
+                .filter(a -> a.scope().equals(scope))
+                .sorted(Comparator.comparing(a -> a.name().value()))
+                .toList();
+    }
+
+    public synchronized void putAlias(Alias alias) {
+        barrier.commit(new WriteBatch().put(RecordPaths.alias(alias.scope(), alias.name()), KeyCodec.encode(alias)));
+        aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
+    }
+
+    public synchronized void deleteAlias(Alias alias) {
+        barrier.commit(new WriteBatch().delete(RecordPaths.alias(alias.scope(), alias.name())));
+        aliases.remove(new ScopedAlias(alias.scope(), alias.name()));
+    }
+}

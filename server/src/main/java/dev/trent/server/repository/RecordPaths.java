@@ -1,0 +1,35 @@
+package dev.trent.server.repository;
+
+import dev.trent.server.key.AliasName;
+import dev.trent.server.key.KeyId;
+import dev.trent.server.key.Scope;
+
+/**
+ * Where each record lives. The path is also the record's AAD in the barrier, so a record copied to another
+ * path (another key's material, say) fails to open.
+ */
+final class RecordPaths {
+
+    static final String KEYS = "keys/";
+    static final String MATERIAL = "material/";
+    static final String ALIASES = "aliases/";
+
+    private RecordPaths() {
+    }
+
+    static String key(Scope scope, KeyId id) {
+        return KEYS + scope.account() + "/" + scope.region() + "/" + id.value();
+    }
+
+    static String materialPrefix(Scope scope, KeyId id) {
+        return MATERIAL + scope.account() + "/" + scope.region() + "/" + id.value() + "/";
+    }
+
+    static String material(Scope scope, KeyId id, int version) {
+        return materialPrefix(scope, id) + version;
+    }
+
+    static String alias(Scope scope, AliasName name) {
+        return ALIASES + scope.account() + "/" + scope.region() + "/" + name.value();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.trent.server.service;
+
+import dev.trent.server.error.NotFoundException;
+import dev.trent.server.key.Alias;
+import dev.trent.server.key.KeyId;
+import dev.trent.server.key.KeyReference;
+import dev.trent.server.key.Scope;
+import dev.trent.server.key.StoredKey;
+import dev.trent.server.key.lifecycle.KeyOperation;
+import dev.trent.server.key.lifecycle.KeyStateRules;
+import dev.trent.server.repository.KeyRepository;
+
+/**
+ * Turns a caller's KeyId member into a key, with AWS's errors for every way that can fail, and checks the
+ * key's state against the operation. Reads memory only.
+ */
+public final class KeyLookup {
+
+    /** Whether an operation accepts alias names and alias ARNs as KeyId (AWS documents it per operation). */
+    public enum Aliases { ACCEPTED, REJECTED }
+
+    private final KeyRepository repository;
+
+    public KeyLookup(KeyRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The key named by {@code text}, allowed to run {@code operation} in its current state. */
+    public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases) {
+        StoredKey key = find(scope, text, aliases);
+        KeyStateRules.check(operation, key.metadata().state(), key.metadata().arn());
+        return key;
+    }
+
+    /** The key named by {@code text}, in whatever state it is. */
+    public StoredKey find(Scope scope, String text, Aliases aliases) {
+        KeyReference reference = KeyReference.parse(text);
+        if (reference.isAlias() && aliases == Aliases.REJECTED) {
+            throw invalidKeyId(text);
+        }
+        if (reference instanceof KeyReference.ById byId) {
+            return byId(scope, byId.id());
+        }
+        if (reference instanceof KeyReference.ByKeyArn arn) {
+            checkArnScope(scope, arn.region(), arn.account(), text);
+            return byId(scope, arn.id());
+        }
+        if (reference instanceof KeyReference.ByAliasName alias) {
+            return byAlias(scope, alias.alias());
+        }
+        if (reference instanceof KeyReference.ByAliasArn arn) {
+            checkArnScope(scope, arn.region(), arn.account(), text);
+            return byAlias(scope, arn.alias());
+        }
+        throw invalidKeyId(text);
+    }
+
+    /** The key a symmetric ciphertext names, if it exists in the caller's scope. */
+    public java.util.Optional<StoredKey> byCiphertext(Scope scope, KeyId id) {
+        return repository.find(scope, id);
+    }
+
+    private StoredKey byId(Scope scope, KeyId id) {
+        return repository.find(scope, id)
+                .orElseThrow(() -> new NotFoundException("Key '" + scope.keyArn(id) + "' does not exist"));
+    }
+
+    private StoredKey byAlias(Scope scope, dev.trent.server.key.AliasName name) {
+        Alias alias = repository.findAlias(scope, name)
+                .orElseThrow(() -> new NotFoundException("Alias " + scope.aliasArn(name) + " is not found."));
+        return byId(scope, alias.target());
+    }
+
+    private static void checkArnScope(Scope scope, String region, String account, String text) {
+        if (!region.equals(scope.region())) {
+            throw new NotFoundException("Invalid arn " + region);
+        }
+        if (!account.equals(scope.account())) {
+            throw new NotFoundException("Key '" + text + "' does not exist");
+        }
+    }
+
+    private static NotFoundException invalidKeyId(String text) {
+        return new NotFoundException("Invalid keyId '" + text + "'");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.trent.server.service;
+
+import dev.trent.server.crypto.Random;
+import dev.trent.server.crypto.RsaKeyPair;
+import dev.trent.server.crypto.SecretBytes;
+import dev.trent.server.key.KeyId;
+import dev.trent.server.key.KeyMaterial;
+import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.MaterialVersion;
+import dev.trent.server.key.Scope;
+import dev.trent.server.key.StoredKey;
+import dev.trent.server.key.lifecycle.KeyEvent;
+import dev.trent.server.key.lifecycle.KeyOperation;
+import dev.trent.server.key.lifecycle.KeyState;
+import dev.trent.server.repository.KeyRepository;
+import dev.trent.server.service.KeyLookup.Aliases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Creating keys and changing their metadata and state. Every change is persisted before it is visible. */
+public final class KeyService {
+
+    private final KeyRepository repository;
+    private final KeyLookup lookup;
+    private final Clock clock;
+
+    public KeyService(KeyRepository repository, KeyLookup lookup, Clock clock) {
+        this.repository = repository;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    public KmsKey create(Scope scope, NewKey request) {
+        Instant now = now();
+        MaterialVersion version = new MaterialVersion(1, HexFormat.of().formatHex(Random.bytes(32)), now);
+        KeyMaterial material = newMaterial(request, version);
+        KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
+                request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags());
+        repository.create(key, material);
+        return key;
+    }
+
+    private static KeyMaterial newMaterial(NewKey request, MaterialVersion version) {
+        if (request.spec().isRsa()) {
+            return new KeyMaterial.Rsa(version, RsaKeyPair.generate(request.spec().bits()));
+        }
+        byte[] raw = Random.bytes(32);
+        try {
+            return new KeyMaterial.Symmetric(version, SecretBytes.copyOf(raw));
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    public KmsKey describe(Scope scope, String keyId) {
+        return lookup.forOperation(scope, keyId, KeyOperation.DescribeKey, Aliases.ACCEPTED).metadata();
+    }
+
+    public List<KmsKey> list(Scope scope) {
+        return repository.list(scope);
+    }
+
+    public void enable(Scope scope, String keyId) {
+        transition(scope, keyId, KeyOperation.EnableKey, KeyEvent.ENABLE);
+    }
+
+    public void disable(Scope scope, String keyId) {
+        transition(scope, keyId, KeyOperation.DisableKey, KeyEvent.DISABLE);
+    }
+
+    public KmsKey cancelDeletion(Scope scope, String keyId) {
+        return transition(scope, keyId, KeyOperation.CancelKeyDeletion, KeyEvent.CANCEL_DELETION);
+    }
+
+    public KmsKey scheduleDeletion(Scope scope, String keyId, int windowInDays) {
+        synchronized (repository) {
+            KmsKey key = lookup.forOperation(scope, keyId, KeyOperation.ScheduleKeyDeletion, Aliases.REJECTED).metadata();
+            Instant date = now().plus(Duration.ofDays(windowInDays));
+            KmsKey scheduled = key.scheduledForDeletion(date, windowInDays);
+            repository.update(scheduled);
+            return scheduled;
+        }
+    }
+
+    public void updateDescription(Scope scope, String keyId, String description) {
+        synchronized (repository) {
+            KmsKey key = lookup.forOperation(scope, keyId, KeyOperation.UpdateKeyDescription, Aliases.REJECTED).metadata();
+            repository.update(key.withDescription(description));
+        }
+    }
+
+    public void tag(Scope scope, String keyId, List<Tags.Tag> tags) {
+        synchronized (repository) {
+            KmsKey key = lookup.forOperation(scope, keyId, KeyOperation.TagResource, Aliases.REJECTED).metadata();
+            repository.update(key.withTags(Tags.merge(key.tags(), Tags.validate(tags))));
+        }
+    }
+
+    public void untag(Scope scope, String keyId, List<String> tagKeys) {
+        synchronized (repository) {
+            KmsKey key = lookup.forOperation(scope, keyId, KeyOperation.UntagResource, Aliases.REJECTED).metadata();
+            Map<String, String> remaining = new LinkedHashMap<>(key.tags());
+            tagKeys.forEach(remaining::remove);
+            repository.update(key.withTags(remaining));
+        }
+    }
+
+    public Map<String, String> tags(Scope scope, String keyId) {
+        return lookup.forOperation(scope, keyId, KeyOperation.ListResourceTags, Aliases.REJECTED).metadata().tags();
+    }
+
+    private KmsKey transition(Scope scope, String keyId, KeyOperation operation, KeyEvent event) {
+        synchronized (repository) {
+            StoredKey key = lookup.forOperation(scope, keyId, operation, Aliases.REJECTED);
+            KmsKey next = key.metadata().after(event);
+            repository.update(next);
+            return next;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

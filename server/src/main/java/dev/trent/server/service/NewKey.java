@@ -1,0 +1,10 @@
+package dev.trent.server.service;
+
+import dev.trent.server.key.KeySpec;
+import dev.trent.server.key.KeyUsage;
+import dev.trent.server.key.Origin;
+import java.util.Map;
+
+/** A validated CreateKey request. */
+public record NewKey(String description, KeySpec spec, KeyUsage usage, Origin origin, Map<String, String> tags) {
+}

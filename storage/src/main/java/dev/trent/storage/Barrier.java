@@ -1,0 +1,29 @@
+package dev.trent.storage;
+
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The only code that encrypts or decrypts anything at rest. Every value is sealed with AES-256-GCM under the
+ * keyring's active term, with the record's path as additional authenticated data: a value opens only at the path
+ * it was written to, unaltered, under a term the keyring still holds; otherwise reading it throws
+ * {@link BarrierIntegrityException} and no bytes of it are returned.
+ *
+ * <p>Paths are 1..1024 chars of well-formed UTF-16 without NUL; an invalid path or prefix is an
+ * {@link IllegalArgumentException}. Paths themselves are stored in the clear: put nothing secret in a path.
+ * Implementations are thread-safe; returned arrays and maps are the caller's to keep or change.
+ */
+public interface Barrier {
+
+  /** The plaintext at {@code path}, or empty if there is no record there. */
+  Optional<byte[]> get(String path);
+
+  /**
+   * Every record whose path starts with {@code prefix} (a literal prefix; the empty prefix means all records),
+   * decrypted, sorted by path. If any of them fails to open the whole call throws.
+   */
+  SortedMap<String, byte[]> getAll(String prefix);
+
+  /** Seals and writes every change in {@code batch} atomically: afterwards all of them are visible, or none. */
+  void commit(WriteBatch batch);
+}

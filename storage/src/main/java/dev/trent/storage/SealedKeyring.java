@@ -1,0 +1,42 @@
+package dev.trent.storage;
+
+import java.util.Objects;
+
+/**
+ * What a store keeps beside its records so it can be opened again: the kind and public parameters of its root
+ * of trust, and the keyring as wrapped by that root. Nothing in it is secret without the root.
+ */
+public final class SealedKeyring {
+
+  private final String rootKind;
+  private final byte[] rootParameters;
+  private final byte[] wrappedKeyring;
+
+  public SealedKeyring(String rootKind, byte[] rootParameters, byte[] wrappedKeyring) {
+    this.rootKind = Objects.requireNonNull(rootKind, "rootKind");
+    this.rootParameters = Objects.requireNonNull(rootParameters, "rootParameters").clone();
+    this.wrappedKeyring = Objects.requireNonNull(wrappedKeyring, "wrappedKeyring").clone();
+    if (rootKind.isEmpty()) {
+      throw new IllegalArgumentException("rootKind is empty");
+    }
+  }
+
+  public String rootKind() {
+    return rootKind;
+  }
+
+  /** A copy of the root's public parameters. */
+  public byte[] rootParameters() {
+    return rootParameters.clone();
+  }
+
+  /** A copy of the wrapped keyring. */
+  public byte[] wrappedKeyring() {
+    return wrappedKeyring.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "SealedKeyring[" + rootKind + ", " + wrappedKeyring.length + " bytes]";
+  }
+}

@@ -1,0 +1,9 @@
+package dev.trent.storage;
+
+class InMemoryPhysicalStoreContractTest extends PhysicalStoreContractTest {
+
+  @Override
+  PhysicalStore newStore() {
+    return new InMemoryPhysicalStore();
+  }
+}
