@@ -15,15 +15,15 @@ import java.util.SortedMap;
  */
 public interface Barrier {
 
-  /** The plaintext at {@code path}, or empty if there is no record there. */
-  Optional<byte[]> get(String path);
+    /** The plaintext at {@code path}, or empty if there is no record there. */
+    Optional<byte[]> get(String path);
 
-  /**
-   * Every record whose path starts with {@code prefix} (a literal prefix; the empty prefix means all records),
-   * decrypted, sorted by path. If any of them fails to open the whole call throws.
-   */
-  SortedMap<String, byte[]> getAll(String prefix);
+    /**
+     * Every record whose path starts with {@code prefix} (a literal prefix; the empty prefix means all records),
+     * decrypted, sorted by path. If any of them fails to open the whole call throws.
+     */
+    SortedMap<String, byte[]> getAll(String prefix);
 
-  /** Seals and writes every change in {@code batch} atomically: afterwards all of them are visible, or none. */
-  void commit(WriteBatch batch);
+    /** Seals and writes every change in {@code batch} atomically: afterwards all of them are visible, or none. */
+    void commit(WriteBatch batch);
 }

@@ -7,15 +7,15 @@ package dev.trent.storage;
  */
 public class BarrierIntegrityException extends StorageException {
 
-  private final String path;
+    private final String path;
 
-  public BarrierIntegrityException(String path, String reason) {
-    super("record '" + path + "' failed its integrity check: " + reason);
-    this.path = path;
-  }
+    public BarrierIntegrityException(String path, String reason) {
+        super("record '" + path + "' failed its integrity check: " + reason);
+        this.path = path;
+    }
 
-  /** The path of the record that failed to open. */
-  public String path() {
-    return path;
-  }
+    /** The path of the record that failed to open. */
+    public String path() {
+        return path;
+    }
 }

@@ -6,54 +6,54 @@ package dev.trent.storage;
  */
 public final class EphemeralRootOfTrust implements RootOfTrust {
 
-  private final RootKey key = RootKey.random();
+    private final RootKey key = RootKey.random();
 
-  private EphemeralRootOfTrust() {}
+    private EphemeralRootOfTrust() {}
 
-  /** A provider whose {@code initialize()} makes a fresh random root each time. */
-  public static RootOfTrustProvider provider() {
-    return new RootOfTrustProvider() {
-      @Override
-      public RootOfTrust initialize() {
-        return new EphemeralRootOfTrust();
-      }
+    /** A provider whose {@code initialize()} makes a fresh random root each time. */
+    public static RootOfTrustProvider provider() {
+        return new RootOfTrustProvider() {
+            @Override
+            public RootOfTrust initialize() {
+                return new EphemeralRootOfTrust();
+            }
 
-      @Override
-      public RootOfTrust open(String storedKind, byte[] storedParameters) {
-        RootKinds.requireStoredKind(RootKinds.EPHEMERAL, storedKind);
-        throw new WrongRootOfTrustException("this data dir was sealed with an ephemeral in-memory key, which was "
-            + "lost when its process ended; its contents cannot be opened");
-      }
+            @Override
+            public RootOfTrust open(String storedKind, byte[] storedParameters) {
+                RootKinds.requireStoredKind(RootKinds.EPHEMERAL, storedKind);
+                throw new WrongRootOfTrustException("this data dir was sealed with an ephemeral in-memory key, which was "
+                        + "lost when its process ended; its contents cannot be opened");
+            }
 
-      @Override
-      public String toString() {
-        return "EphemeralRootOfTrust.provider";
-      }
-    };
-  }
+            @Override
+            public String toString() {
+                return "EphemeralRootOfTrust.provider";
+            }
+        };
+    }
 
-  @Override
-  public String kind() {
-    return RootKinds.EPHEMERAL;
-  }
+    @Override
+    public String kind() {
+        return RootKinds.EPHEMERAL;
+    }
 
-  @Override
-  public byte[] parameters() {
-    return new byte[0];
-  }
+    @Override
+    public byte[] parameters() {
+        return new byte[0];
+    }
 
-  @Override
-  public byte[] wrap(byte[] plaintext, byte[] aad) {
-    return key.wrap(plaintext, aad);
-  }
+    @Override
+    public byte[] wrap(byte[] plaintext, byte[] aad) {
+        return key.wrap(plaintext, aad);
+    }
 
-  @Override
-  public byte[] unwrap(byte[] wrapped, byte[] aad) {
-    return key.unwrap(wrapped, aad, "this ephemeral key is not the one the keyring was wrapped with");
-  }
+    @Override
+    public byte[] unwrap(byte[] wrapped, byte[] aad) {
+        return key.unwrap(wrapped, aad, "this ephemeral key is not the one the keyring was wrapped with");
+    }
 
-  @Override
-  public String toString() {
-    return "EphemeralRootOfTrust[redacted]";
-  }
+    @Override
+    public String toString() {
+        return "EphemeralRootOfTrust[redacted]";
+    }
 }

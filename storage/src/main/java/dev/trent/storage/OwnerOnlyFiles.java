@@ -18,78 +18,78 @@ import java.util.Set;
  */
 final class OwnerOnlyFiles {
 
-  private static final Set<PosixFilePermission> FILE_MODE =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-  private static final Set<PosixFilePermission> DIRECTORY_MODE = EnumSet.of(PosixFilePermission.OWNER_READ,
-      PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    private static final Set<PosixFilePermission> FILE_MODE =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> DIRECTORY_MODE = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
-  private OwnerOnlyFiles() {}
+    private OwnerOnlyFiles() {}
 
-  /**
-   * Creates {@code dir} and any missing parents, rwx------ where the file system has POSIX permissions (elsewhere
-   * with its defaults: the directories hold no plaintext, so this is defence in depth, not a requirement).
-   *
-   * @return the top-most directory this call created, so a failed caller can remove it; null if none
-   */
-  static Path createDirectories(Path dir) throws IOException {
-    Path absolute = dir.toAbsolutePath();
-    Path topMissing = null;
-    for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
-      topMissing = p;
+    /**
+     * Creates {@code dir} and any missing parents, rwx------ where the file system has POSIX permissions (elsewhere
+     * with its defaults: the directories hold no plaintext, so this is defence in depth, not a requirement).
+     *
+     * @return the top-most directory this call created, so a failed caller can remove it; null if none
+     */
+    static Path createDirectories(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        Path topMissing = null;
+        for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
+            topMissing = p;
+        }
+        if (topMissing == null) {
+            return null;
+        }
+        if (hasPosixPermissions()) {
+            Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+        } else {
+            Files.createDirectories(absolute);
+        }
+        return topMissing;
     }
-    if (topMissing == null) {
-      return null;
-    }
-    if (hasPosixPermissions()) {
-      Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
-    } else {
-      Files.createDirectories(absolute);
-    }
-    return topMissing;
-  }
 
-  /**
-   * Creates a new file (rw-------) and opens it for writing.
-   *
-   * @throws java.nio.file.FileAlreadyExistsException if it already exists
-   */
-  static FileChannel createNew(Path file) throws IOException {
-    return FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        attribute(FILE_MODE));
-  }
-
-  /** Makes a new directory entry durable; best effort, as not every platform can sync a directory. */
-  static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | RuntimeException ignored) {
-      // The entry was still written; only its durability across a power cut is less certain.
+    /**
+     * Creates a new file (rw-------) and opens it for writing.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if it already exists
+     */
+    static FileChannel createNew(Path file) throws IOException {
+        return FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                attribute(FILE_MODE));
     }
-  }
 
-  /** Deletes the empty directories from {@code deepest} up to and including {@code top}; best effort. */
-  static void deleteEmptyDirectories(Path deepest, Path top) {
-    for (Path p = deepest.toAbsolutePath(); p != null; p = p.getParent()) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (IOException e) {
-        return;
-      }
-      if (p.equals(top)) {
-        return;
-      }
+    /** Makes a new directory entry durable; best effort, as not every platform can sync a directory. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // The entry was still written; only its durability across a power cut is less certain.
+        }
     }
-  }
 
-  static boolean hasPosixPermissions() {
-    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-  }
-
-  private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> mode) {
-    if (!hasPosixPermissions()) {
-      throw new StorageException("this file system has no POSIX permissions, so Trent cannot create an owner-only "
-          + "file; create the key file yourself (32 random bytes) and restrict it to your user");
+    /** Deletes the empty directories from {@code deepest} up to and including {@code top}; best effort. */
+    static void deleteEmptyDirectories(Path deepest, Path top) {
+        for (Path p = deepest.toAbsolutePath(); p != null; p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return;
+            }
+            if (p.equals(top)) {
+                return;
+            }
+        }
     }
-    return PosixFilePermissions.asFileAttribute(mode);
-  }
+
+    static boolean hasPosixPermissions() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> mode) {
+        if (!hasPosixPermissions()) {
+            throw new StorageException("this file system has no POSIX permissions, so Trent cannot create an owner-only "
+                    + "file; create the key file yourself (32 random bytes) and restrict it to your user");
+        }
+        return PosixFilePermissions.asFileAttribute(mode);
+    }
 }

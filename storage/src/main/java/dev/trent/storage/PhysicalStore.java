@@ -17,36 +17,35 @@ import java.util.SortedMap;
  */
 public interface PhysicalStore extends AutoCloseable {
 
-  /** The stored root kind, parameters and wrapped keyring; empty for a store that was never initialized. Writes
-   * nothing. */
-  Optional<SealedKeyring> readSealedKeyring();
+    /** The stored root kind, parameters and wrapped keyring; empty for a never-initialized store. Writes nothing. */
+    Optional<SealedKeyring> readSealedKeyring();
 
-  /**
-   * Turns an empty store into an initialized one: schema and {@code sealedKeyring} in one atomic step.
-   *
-   * @throws StorageException if the store is already initialized
-   */
-  void initialize(SealedKeyring sealedKeyring);
+    /**
+     * Turns an empty store into an initialized one: schema and {@code sealedKeyring} in one atomic step.
+     *
+     * @throws StorageException if the store is already initialized
+     */
+    void initialize(SealedKeyring sealedKeyring);
 
-  /**
-   * Brings an initialized store's schema up to date. Call only after the root of trust has opened the keyring.
-   * Idempotent; does nothing when the schema is current.
-   */
-  void migrate();
+    /**
+     * Brings an initialized store's schema up to date. Call only after the root of trust has opened the keyring.
+     * Idempotent; does nothing when the schema is current.
+     */
+    void migrate();
 
-  /** Atomically replaces the sealed keyring (after a rotation, or a rekey under a new root). */
-  void replaceSealedKeyring(SealedKeyring sealedKeyring);
+    /** Atomically replaces the sealed keyring (after a rotation, or a rekey under a new root). */
+    void replaceSealedKeyring(SealedKeyring sealedKeyring);
 
-  /** The sealed bytes at {@code path} (a copy), or empty. */
-  Optional<byte[]> get(String path);
+    /** The sealed bytes at {@code path} (a copy), or empty. */
+    Optional<byte[]> get(String path);
 
-  /** Every record whose path starts with {@code prefix} (literally: no wildcards), sorted by path. */
-  SortedMap<String, byte[]> scan(String prefix);
+    /** Every record whose path starts with {@code prefix} (literally: no wildcards), sorted by path. */
+    SortedMap<String, byte[]> scan(String prefix);
 
-  /** Applies {@code writes} in order, atomically and durably: after a crash either all are visible or none. */
-  void apply(List<PhysicalWrite> writes);
+    /** Applies {@code writes} in order, atomically and durably: after a crash either all are visible or none. */
+    void apply(List<PhysicalWrite> writes);
 
-  /** Releases the store; idempotent. */
-  @Override
-  void close();
+    /** Releases the store; idempotent. */
+    @Override
+    void close();
 }

@@ -9,55 +9,55 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class RootKey {
 
-  private static final byte FORMAT_VERSION = 1;
+    private static final byte FORMAT_VERSION = 1;
 
-  private final SecretKeySpec key;
+    private final SecretKeySpec key;
 
-  /** Copies {@code keyBytes}; the caller should zero its array afterwards. */
-  RootKey(byte[] keyBytes) {
-    if (keyBytes.length != AesGcm.KEY_BYTES) {
-      throw new IllegalArgumentException("a root key is " + AesGcm.KEY_BYTES + " bytes");
+    /** Copies {@code keyBytes}; the caller should zero its array afterwards. */
+    RootKey(byte[] keyBytes) {
+        if (keyBytes.length != AesGcm.KEY_BYTES) {
+            throw new IllegalArgumentException("a root key is " + AesGcm.KEY_BYTES + " bytes");
+        }
+        this.key = new SecretKeySpec(keyBytes, "AES");
     }
-    this.key = new SecretKeySpec(keyBytes, "AES");
-  }
 
-  private RootKey(SecretKeySpec key) {
-    this.key = key;
-  }
-
-  static RootKey random() {
-    return new RootKey(AesGcm.newKey());
-  }
-
-  byte[] wrap(byte[] plaintext, byte[] aad) {
-    byte[] sealed = AesGcm.seal(key, plaintext, versionedAad(aad));
-    byte[] out = new byte[1 + sealed.length];
-    out[0] = FORMAT_VERSION;
-    System.arraycopy(sealed, 0, out, 1, sealed.length);
-    return out;
-  }
-
-  /** @param mismatch the operator-facing explanation used when the bytes do not open */
-  byte[] unwrap(byte[] wrapped, byte[] aad, String mismatch) {
-    if (wrapped.length < 1 || wrapped[0] != FORMAT_VERSION) {
-      throw new WrongRootOfTrustException(mismatch + " (unknown wrapped-keyring format)");
+    private RootKey(SecretKeySpec key) {
+        this.key = key;
     }
-    try {
-      return AesGcm.open(key, wrapped, 1, versionedAad(aad));
-    } catch (AEADBadTagException e) {
-      throw new WrongRootOfTrustException(mismatch, e);
+
+    static RootKey random() {
+        return new RootKey(AesGcm.newKey());
     }
-  }
 
-  private static byte[] versionedAad(byte[] aad) {
-    byte[] out = new byte[aad.length + 1];
-    out[0] = FORMAT_VERSION;
-    System.arraycopy(aad, 0, out, 1, aad.length);
-    return out;
-  }
+    byte[] wrap(byte[] plaintext, byte[] aad) {
+        byte[] sealed = AesGcm.seal(key, plaintext, versionedAad(aad));
+        byte[] out = new byte[1 + sealed.length];
+        out[0] = FORMAT_VERSION;
+        System.arraycopy(sealed, 0, out, 1, sealed.length);
+        return out;
+    }
 
-  @Override
-  public String toString() {
-    return "RootKey[AES-256, redacted]";
-  }
+    /** @param mismatch the operator-facing explanation used when the bytes do not open */
+    byte[] unwrap(byte[] wrapped, byte[] aad, String mismatch) {
+        if (wrapped.length < 1 || wrapped[0] != FORMAT_VERSION) {
+            throw new WrongRootOfTrustException(mismatch + " (unknown wrapped-keyring format)");
+        }
+        try {
+            return AesGcm.open(key, wrapped, 1, versionedAad(aad));
+        } catch (AEADBadTagException e) {
+            throw new WrongRootOfTrustException(mismatch, e);
+        }
+    }
+
+    private static byte[] versionedAad(byte[] aad) {
+        byte[] out = new byte[aad.length + 1];
+        out[0] = FORMAT_VERSION;
+        System.arraycopy(aad, 0, out, 1, aad.length);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "RootKey[AES-256, redacted]";
+    }
 }

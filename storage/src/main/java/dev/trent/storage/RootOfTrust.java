@@ -9,23 +9,23 @@ package dev.trent.storage;
  */
 public interface RootOfTrust {
 
-  /** What kind of root this is: {@code "key-file"}, {@code "passphrase"} or {@code "ephemeral"}. */
-  String kind();
+    /** What kind of root this is: {@code "key-file"}, {@code "passphrase"} or {@code "ephemeral"}. */
+    String kind();
 
-  /**
-   * Public, non-secret parameters stored beside the wrapped keyring so a later start can rebuild the same root
-   * (the KDF salt and costs for a passphrase; empty for the other kinds). Returns a copy.
-   */
-  byte[] parameters();
+    /**
+     * Public, non-secret parameters stored beside the wrapped keyring so a later start can rebuild the same root
+     * (the KDF salt and costs for a passphrase; empty for the other kinds). Returns a copy.
+     */
+    byte[] parameters();
 
-  /** Encrypts and authenticates {@code plaintext}, binding it to {@code aad}. */
-  byte[] wrap(byte[] plaintext, byte[] aad);
+    /** Encrypts and authenticates {@code plaintext}, binding it to {@code aad}. */
+    byte[] wrap(byte[] plaintext, byte[] aad);
 
-  /**
-   * Reverses {@link #wrap}.
-   *
-   * @throws WrongRootOfTrustException if {@code wrapped} was not made by this root with this {@code aad}
-   *     (a different key file or passphrase, or damaged bytes)
-   */
-  byte[] unwrap(byte[] wrapped, byte[] aad) throws WrongRootOfTrustException;
+    /**
+     * Reverses {@link #wrap}.
+     *
+     * @throws WrongRootOfTrustException if {@code wrapped} was not made by this root with this {@code aad}
+     *     (a different key file or passphrase, or damaged bytes)
+     */
+    byte[] unwrap(byte[] wrapped, byte[] aad) throws WrongRootOfTrustException;
 }

@@ -8,35 +8,35 @@ import java.util.Objects;
  */
 public final class SealedKeyring {
 
-  private final String rootKind;
-  private final byte[] rootParameters;
-  private final byte[] wrappedKeyring;
+    private final String rootKind;
+    private final byte[] rootParameters;
+    private final byte[] wrappedKeyring;
 
-  public SealedKeyring(String rootKind, byte[] rootParameters, byte[] wrappedKeyring) {
-    this.rootKind = Objects.requireNonNull(rootKind, "rootKind");
-    this.rootParameters = Objects.requireNonNull(rootParameters, "rootParameters").clone();
-    this.wrappedKeyring = Objects.requireNonNull(wrappedKeyring, "wrappedKeyring").clone();
-    if (rootKind.isEmpty()) {
-      throw new IllegalArgumentException("rootKind is empty");
+    public SealedKeyring(String rootKind, byte[] rootParameters, byte[] wrappedKeyring) {
+        this.rootKind = Objects.requireNonNull(rootKind, "rootKind");
+        this.rootParameters = Objects.requireNonNull(rootParameters, "rootParameters").clone();
+        this.wrappedKeyring = Objects.requireNonNull(wrappedKeyring, "wrappedKeyring").clone();
+        if (rootKind.isEmpty()) {
+            throw new IllegalArgumentException("rootKind is empty");
+        }
     }
-  }
 
-  public String rootKind() {
-    return rootKind;
-  }
+    public String rootKind() {
+        return rootKind;
+    }
 
-  /** A copy of the root's public parameters. */
-  public byte[] rootParameters() {
-    return rootParameters.clone();
-  }
+    /** A copy of the root's public parameters. */
+    public byte[] rootParameters() {
+        return rootParameters.clone();
+    }
 
-  /** A copy of the wrapped keyring. */
-  public byte[] wrappedKeyring() {
-    return wrappedKeyring.clone();
-  }
+    /** A copy of the wrapped keyring. */
+    public byte[] wrappedKeyring() {
+        return wrappedKeyring.clone();
+    }
 
-  @Override
-  public String toString() {
-    return "SealedKeyring[" + rootKind + ", " + wrappedKeyring.length + " bytes]";
-  }
+    @Override
+    public String toString() {
+        return "SealedKeyring[" + rootKind + ", " + wrappedKeyring.length + " bytes]";
+    }
 }

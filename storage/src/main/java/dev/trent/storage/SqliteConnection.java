@@ -17,126 +17,128 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class SqliteConnection implements AutoCloseable {
 
-  static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
-  /** Work run inside a transaction. */
-  interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private final Path file;
-  private final Connection connection;
-
-  private SqliteConnection(Path file, Connection connection) {
-    this.file = file;
-    this.connection = connection;
-  }
-
-  /**
-   * Opens {@code file}; with {@code create} false a missing file is an error instead of a new database. Setting
-   * these pragmas writes nothing to a database that is already in WAL mode.
-   */
-  static SqliteConnection open(Path file, boolean create) {
-    SQLiteConfig config = new SQLiteConfig();
-    if (!create) {
-      config.resetOpenMode(SQLiteOpenMode.CREATE);
+    /** Work run inside a transaction. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
     }
-    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    Connection connection;
-    try {
-      connection = config.createConnection("jdbc:sqlite:" + file);
-    } catch (SQLException e) {
-      throw new StorageException("cannot open database " + file + ": " + e.getMessage(), e);
+
+    private final Path file;
+    private final Connection connection;
+
+    private SqliteConnection(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
     }
-    SqliteConnection opened = new SqliteConnection(file, connection);
-    try {
-      String journalMode = opened.queryString("PRAGMA journal_mode=WAL");
-      if (!"wal".equalsIgnoreCase(journalMode)) {
-        throw new StorageException("database " + file + " cannot use WAL journaling (got '" + journalMode
-            + "'); is it on a network or read-only file system?");
-      }
-      opened.execute("PRAGMA synchronous=FULL");
-      opened.execute("PRAGMA foreign_keys=ON");
-      return opened;
-    } catch (StorageException e) {
-      opened.close();
-      if (e.getCause() instanceof SQLiteException
-          && ((SQLiteException) e.getCause()).getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
-        throw new StorageException(file + " is not a Trent database (not an SQLite file, or damaged)", e);
-      }
-      throw e;
-    }
-  }
 
-  /** SQLite's {@code user_version}: the schema version. */
-  int userVersion() {
-    return Integer.parseInt(queryString("PRAGMA user_version"));
-  }
-
-  /** Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: committed if it returns, rolled back if not. */
-  <T> T inTransaction(String what, Work<T> work) {
-    execute("BEGIN IMMEDIATE");
-    boolean committed = false;
-    try {
-      T result = work.run(connection);
-      execute("COMMIT");
-      committed = true;
-      return result;
-    } catch (SQLException e) {
-      throw failure(what, e);
-    } finally {
-      if (!committed) {
-        rollbackQuietly();
-      }
-    }
-  }
-
-  /** Runs a read outside any explicit transaction. */
-  <T> T read(String what, Work<T> work) {
-    try {
-      return work.run(connection);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
-  }
-
-  void execute(String sql) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw failure(sql, e);
-    }
-  }
-
-  StorageException failure(String what, SQLException e) {
-    return new StorageException(what + " failed on database " + file + ": " + e.getMessage(), e);
-  }
-
-  @Override
-  public void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      throw failure("close", e);
-    }
-  }
-
-  private String queryString(String sql) {
-    return read(sql, c -> {
-      try (Statement statement = c.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-        if (!rows.next()) {
-          throw new SQLException("no result from " + sql);
+    /**
+     * Opens {@code file}; with {@code create} false a missing file is an error instead of a new database. Setting
+     * these pragmas writes nothing to a database that is already in WAL mode.
+     */
+    static SqliteConnection open(Path file, boolean create) {
+        SQLiteConfig config = new SQLiteConfig();
+        if (!create) {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
-        return rows.getString(1);
-      }
-    });
-  }
-
-  private void rollbackQuietly() {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("ROLLBACK");
-    } catch (SQLException ignored) {
-      // SQLite may already have rolled back (for example after an I/O error); nothing is left to undo.
+        // A percent-encoded URI filename, so characters such as '?' in a directory name are not read as options.
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        Connection connection;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + file.toUri().toASCIIString());
+        } catch (SQLException e) {
+            throw new StorageException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+        SqliteConnection opened = new SqliteConnection(file, connection);
+        try {
+            String journalMode = opened.queryString("PRAGMA journal_mode=WAL");
+            if (!"wal".equalsIgnoreCase(journalMode)) {
+                throw new StorageException("database " + file + " cannot use WAL journaling (got '" + journalMode
+                        + "'); is it on a network or read-only file system?");
+            }
+            opened.execute("PRAGMA synchronous=FULL");
+            opened.execute("PRAGMA foreign_keys=ON");
+            return opened;
+        } catch (StorageException e) {
+            opened.close();
+            if (e.getCause() instanceof SQLiteException
+                    && ((SQLiteException) e.getCause()).getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+                throw new StorageException(file + " is not a Trent database (not an SQLite file, or damaged)", e);
+            }
+            throw e;
+        }
     }
-  }
+
+    /** SQLite's {@code user_version}: the schema version. */
+    int userVersion() {
+        return Integer.parseInt(queryString("PRAGMA user_version"));
+    }
+
+    /** Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction: committed if it returns, rolled back if not. */
+    <T> T inTransaction(String what, Work<T> work) {
+        execute("BEGIN IMMEDIATE");
+        boolean committed = false;
+        try {
+            T result = work.run(connection);
+            execute("COMMIT");
+            committed = true;
+            return result;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } finally {
+            if (!committed) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    /** Runs a read outside any explicit transaction. */
+    <T> T read(String what, Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    void execute(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    StorageException failure(String what, SQLException e) {
+        return new StorageException(what + " failed on database " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+
+    String queryString(String sql) {
+        return read(sql, c -> {
+            try (Statement statement = c.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                if (!rows.next()) {
+                    throw new SQLException("no result from " + sql);
+                }
+                return rows.getString(1);
+            }
+        });
+    }
+
+    private void rollbackQuietly() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite may already have rolled back (for example after an I/O error); nothing is left to undo.
+        }
+    }
 }

@@ -8,45 +8,45 @@ import java.nio.file.Path;
 /** Creating a new database file owner-only, and removing one whose initialization failed. */
 final class SqliteFiles {
 
-  private static final String[] SIDE_FILE_SUFFIXES = {"-wal", "-shm", "-journal"};
+    private static final String[] SIDE_FILE_SUFFIXES = {"-wal", "-shm", "-journal"};
 
-  private SqliteFiles() {}
+    private SqliteFiles() {}
 
-  /**
-   * Creates an empty database file, rw------- where the file system has POSIX permissions (SQLite treats an empty
-   * file as an empty database, and gives its -wal and -shm files the database file's mode).
-   *
-   * @return whether this call created the file (false if it already existed)
-   */
-  static boolean createEmptyDatabaseFile(Path databaseFile) throws IOException {
-    if (!OwnerOnlyFiles.hasPosixPermissions()) {
-      // SQLite creates the file when it connects.
-      return !Files.exists(databaseFile);
+    /**
+     * Creates an empty database file, rw------- where the file system has POSIX permissions (SQLite treats an empty
+     * file as an empty database, and gives its -wal and -shm files the database file's mode).
+     *
+     * @return whether this call created the file (false if it already existed)
+     */
+    static boolean createEmptyDatabaseFile(Path databaseFile) throws IOException {
+        if (!OwnerOnlyFiles.hasPosixPermissions()) {
+            // SQLite creates the file when it connects.
+            return !Files.exists(databaseFile);
+        }
+        try {
+            OwnerOnlyFiles.createNew(databaseFile).close();
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
     }
-    try {
-      OwnerOnlyFiles.createNew(databaseFile).close();
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    }
-  }
 
-  /**
-   * Deletes the database file and its side files, then the directories up to {@code createdDirectory} (the
-   * top-most one the failed initialization created, or null). Best effort.
-   */
-  static void deleteDatabaseFiles(Path databaseFile, Path createdDirectory) {
-    try {
-      Files.deleteIfExists(databaseFile);
-      for (String suffix : SIDE_FILE_SUFFIXES) {
-        Files.deleteIfExists(databaseFile.resolveSibling(databaseFile.getFileName() + suffix));
-      }
-    } catch (IOException ignored) {
-      // A leftover empty database is initialized normally on the next start.
-      return;
+    /**
+     * Deletes the database file and its side files, then the directories up to {@code createdDirectory} (the
+     * top-most one the failed initialization created, or null). Best effort.
+     */
+    static void deleteDatabaseFiles(Path databaseFile, Path createdDirectory) {
+        try {
+            Files.deleteIfExists(databaseFile);
+            for (String suffix : SIDE_FILE_SUFFIXES) {
+                Files.deleteIfExists(databaseFile.resolveSibling(databaseFile.getFileName() + suffix));
+            }
+        } catch (IOException ignored) {
+            // A leftover empty database is initialized normally on the next start.
+            return;
+        }
+        if (createdDirectory != null) {
+            OwnerOnlyFiles.deleteEmptyDirectories(databaseFile.getParent(), createdDirectory);
+        }
     }
-    if (createdDirectory != null) {
-      OwnerOnlyFiles.deleteEmptyDirectories(databaseFile.getParent(), createdDirectory);
-    }
-  }
 }

@@ -8,10 +8,10 @@ import java.util.List;
  */
 record SqliteMigration(int version, String description, List<String> statements) {
 
-  SqliteMigration {
-    if (version < 1) {
-      throw new IllegalArgumentException("migration versions start at 1");
+    SqliteMigration {
+        if (version < 1) {
+            throw new IllegalArgumentException("migration versions start at 1");
+        }
+        statements = List.copyOf(statements);
     }
-    statements = List.copyOf(statements);
-  }
 }

@@ -22,307 +22,321 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqlitePhysicalStore implements PhysicalStore {
 
-  private final Path databaseFile;
-  private final List<SqliteMigration> migrations;
-  private final int latestVersion;
-  private final ReentrantLock lock = new ReentrantLock();
-  private SqliteConnection connection;
-  private int schemaVersion;
-  private boolean hasKeyring;
-  private boolean closed;
+    private final Path databaseFile;
+    private final List<SqliteMigration> migrations;
+    private final int latestVersion;
+    private final ReentrantLock lock = new ReentrantLock();
+    private SqliteConnection connection;
+    private int schemaVersion;
+    private boolean hasKeyring;
+    private boolean closed;
 
-  private SqlitePhysicalStore(Path databaseFile, List<SqliteMigration> migrations) {
-    this.databaseFile = databaseFile;
-    this.migrations = List.copyOf(migrations);
-    this.latestVersion = SqliteSchema.latestVersion(this.migrations);
-  }
-
-  /**
-   * Opens the database at {@code databaseFile}, or prepares to create it there on {@link #initialize}.
-   *
-   * @throws StorageException if the file is not a Trent database or its schema is newer than this code supports
-   */
-  public static SqlitePhysicalStore open(Path databaseFile) {
-    return open(databaseFile, SqliteSchema.MIGRATIONS);
-  }
-
-  static SqlitePhysicalStore open(Path databaseFile, List<SqliteMigration> migrations) {
-    SqlitePhysicalStore store = new SqlitePhysicalStore(databaseFile.toAbsolutePath(), migrations);
-    if (Files.exists(store.databaseFile)) {
-      try {
-        store.connectToExistingFile();
-      } catch (RuntimeException e) {
-        store.close();
-        throw e;
-      }
+    private SqlitePhysicalStore(Path databaseFile, List<SqliteMigration> migrations) {
+        this.databaseFile = databaseFile;
+        this.migrations = List.copyOf(migrations);
+        this.latestVersion = SqliteSchema.latestVersion(this.migrations);
     }
-    return store;
-  }
 
-  /** The database file. */
-  public Path databaseFile() {
-    return databaseFile;
-  }
-
-  /** The schema version this code migrates to. */
-  public static int latestSchemaVersion() {
-    return SqliteSchema.latestVersion(SqliteSchema.MIGRATIONS);
-  }
-
-  @Override
-  public Optional<SealedKeyring> readSealedKeyring() {
-    lock.lock();
-    try {
-      requireOpen();
-      if (!hasKeyring) {
-        return Optional.empty();
-      }
-      return Optional.of(connection.read("read the sealed keyring", c -> {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT root_kind, root_parameters, wrapped_keyring FROM barrier_keyring WHERE id = 1");
-            ResultSet row = select.executeQuery()) {
-          if (!row.next()) {
-            throw new SQLException("the barrier_keyring row is missing");
-          }
-          return new SealedKeyring(row.getString(1), row.getBytes(2), row.getBytes(3));
-        }
-      }));
-    } finally {
-      lock.unlock();
+    /**
+     * Opens the database at {@code databaseFile}, or prepares to create it there on {@link #initialize}.
+     *
+     * @throws StorageException if the file is not a Trent database or its schema is newer than this code supports
+     */
+    public static SqlitePhysicalStore open(Path databaseFile) {
+        return open(databaseFile, SqliteSchema.MIGRATIONS);
     }
-  }
 
-  @Override
-  public void initialize(SealedKeyring sealedKeyring) {
-    lock.lock();
-    try {
-      requireOpen();
-      if (hasKeyring) {
-        throw new StorageException("database " + databaseFile + " is already initialized");
-      }
-      Path createdDirectory = null;
-      boolean createdFile = false;
-      try {
-        if (connection == null) {
-          createdDirectory = OwnerOnlyFiles.createDirectories(databaseFile.getParent());
-          createdFile = SqliteFiles.createEmptyDatabaseFile(databaseFile);
-          connection = SqliteConnection.open(databaseFile, true);
+    static SqlitePhysicalStore open(Path databaseFile, List<SqliteMigration> migrations) {
+        SqlitePhysicalStore store = new SqlitePhysicalStore(databaseFile.toAbsolutePath(), migrations);
+        if (Files.exists(store.databaseFile)) {
+            try {
+                store.connectToExistingFile();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         }
-        connection.inTransaction("initialize the schema and keyring", c -> {
-          SqliteSchema.migrate(c, migrations, requireSupported(connection.userVersion()));
-          try (PreparedStatement insert = c.prepareStatement("INSERT INTO barrier_keyring"
-              + " (id, root_kind, root_parameters, wrapped_keyring) VALUES (1, ?, ?, ?)")) {
-            insert.setString(1, sealedKeyring.rootKind());
-            insert.setBytes(2, sealedKeyring.rootParameters());
-            insert.setBytes(3, sealedKeyring.wrappedKeyring());
-            insert.executeUpdate();
-          }
-          return null;
+        return store;
+    }
+
+    /** The database file. */
+    public Path databaseFile() {
+        return databaseFile;
+    }
+
+    /** The schema version this code migrates to. */
+    public static int latestSchemaVersion() {
+        return SqliteSchema.latestVersion(SqliteSchema.MIGRATIONS);
+    }
+
+    @Override
+    public Optional<SealedKeyring> readSealedKeyring() {
+        lock.lock();
+        try {
+            requireOpen();
+            if (!hasKeyring) {
+                return Optional.empty();
+            }
+            return Optional.of(connection.read("read the sealed keyring", c -> {
+                try (PreparedStatement select = c.prepareStatement(
+                                "SELECT root_kind, root_parameters, wrapped_keyring FROM barrier_keyring WHERE id = 1");
+                        ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new SQLException("the barrier_keyring row is missing");
+                    }
+                    return new SealedKeyring(row.getString(1), row.getBytes(2), row.getBytes(3));
+                }
+            }));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void initialize(SealedKeyring sealedKeyring) {
+        lock.lock();
+        try {
+            requireOpen();
+            if (hasKeyring) {
+                throw new StorageException("database " + databaseFile + " is already initialized");
+            }
+            Path createdDirectory = null;
+            boolean createdFile = false;
+            try {
+                if (connection == null) {
+                    createdDirectory = OwnerOnlyFiles.createDirectories(databaseFile.getParent());
+                    createdFile = SqliteFiles.createEmptyDatabaseFile(databaseFile);
+                    connection = SqliteConnection.open(databaseFile, true);
+                }
+                connection.inTransaction("initialize the schema and keyring", c -> {
+                    SqliteSchema.migrate(c, migrations, requireSupported(connection.userVersion()));
+                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO barrier_keyring"
+                            + " (id, root_kind, root_parameters, wrapped_keyring) VALUES (1, ?, ?, ?)")) {
+                        insert.setString(1, sealedKeyring.rootKind());
+                        insert.setBytes(2, sealedKeyring.rootParameters());
+                        insert.setBytes(3, sealedKeyring.wrappedKeyring());
+                        insert.executeUpdate();
+                    }
+                    return null;
+                });
+                schemaVersion = latestVersion;
+                hasKeyring = true;
+            } catch (IOException | RuntimeException e) {
+                if (createdFile) {
+                    closeQuietly();
+                    SqliteFiles.deleteDatabaseFiles(databaseFile, createdDirectory);
+                }
+                if (e instanceof StorageException) {
+                    throw (StorageException) e;
+                }
+                throw new StorageException("cannot create database " + databaseFile + ": " + e, e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void migrate() {
+        lock.lock();
+        try {
+            requireOpen();
+            requireKeyring();
+            if (schemaVersion == latestVersion) {
+                return;
+            }
+            connection.inTransaction("migrate the schema", c -> {
+                SqliteSchema.migrate(c, migrations, requireSupported(connection.userVersion()));
+                return null;
+            });
+            schemaVersion = latestVersion;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void replaceSealedKeyring(SealedKeyring sealedKeyring) {
+        lock.lock();
+        try {
+            requireRecordsReady();
+            connection.inTransaction("replace the sealed keyring", c -> {
+                try (PreparedStatement update = c.prepareStatement("UPDATE barrier_keyring"
+                        + " SET root_kind = ?, root_parameters = ?, wrapped_keyring = ? WHERE id = 1")) {
+                    update.setString(1, sealedKeyring.rootKind());
+                    update.setBytes(2, sealedKeyring.rootParameters());
+                    update.setBytes(3, sealedKeyring.wrappedKeyring());
+                    if (update.executeUpdate() != 1) {
+                        throw new SQLException("the barrier_keyring row is missing");
+                    }
+                }
+                return null;
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String path) {
+        RecordPaths.requireValidPath(path);
+        lock.lock();
+        try {
+            requireRecordsReady();
+            return connection.read("read record '" + path + "'", c -> {
+                try (PreparedStatement select = c.prepareStatement("SELECT value FROM records WHERE path = ?")) {
+                    select.setString(1, path);
+                    try (ResultSet row = select.executeQuery()) {
+                        return row.next() ? Optional.of(row.getBytes(1)) : Optional.<byte[]>empty();
+                    }
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public SortedMap<String, byte[]> scan(String prefix) {
+        RecordPaths.requireValidPrefix(prefix);
+        Optional<String> upperBound = RecordPaths.exclusiveUpperBound(prefix);
+        String sql = "SELECT path, value FROM records WHERE path >= ?" + (upperBound.isPresent() ? " AND path < ?" : "");
+        lock.lock();
+        try {
+            requireRecordsReady();
+            return connection.read("scan records under '" + prefix + "'", c -> {
+                try (PreparedStatement select = c.prepareStatement(sql)) {
+                    select.setString(1, prefix);
+                    if (upperBound.isPresent()) {
+                        select.setString(2, upperBound.get());
+                    }
+                    SortedMap<String, byte[]> matches = new TreeMap<>();
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            matches.put(rows.getString(1), rows.getBytes(2));
+                        }
+                    }
+                    return matches;
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void apply(List<PhysicalWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            requireRecordsReady();
+            connection.inTransaction("apply " + writes.size() + " writes", c -> {
+                try (PreparedStatement upsert = c.prepareStatement("INSERT INTO records (path, value) VALUES (?, ?)"
+                                + " ON CONFLICT (path) DO UPDATE SET value = excluded.value");
+                        PreparedStatement delete = c.prepareStatement("DELETE FROM records WHERE path = ?")) {
+                    for (PhysicalWrite write : writes) {
+                        if (write.isDelete()) {
+                            delete.setString(1, write.path());
+                            delete.executeUpdate();
+                        } else {
+                            upsert.setString(1, write.path());
+                            upsert.setBytes(2, write.sealedValue());
+                            upsert.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            if (connection != null) {
+                SqliteConnection open = connection;
+                connection = null;
+                open.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The value of {@code PRAGMA name} on this store's connection; lets tests check per-connection settings. */
+    String pragma(String name) {
+        lock.lock();
+        try {
+            requireOpen();
+            if (connection == null) {
+                throw new StorageException("database " + databaseFile + " does not exist yet");
+            }
+            return connection.queryString("PRAGMA " + name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqlitePhysicalStore[" + databaseFile + "]";
+    }
+
+    private void connectToExistingFile() {
+        connection = SqliteConnection.open(databaseFile, false);
+        schemaVersion = requireSupported(connection.userVersion());
+        hasKeyring = schemaVersion >= 1 && connection.read("look for the keyring", c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM barrier_keyring");
+                    ResultSet row = count.executeQuery()) {
+                return row.next() && row.getInt(1) == 1;
+            }
         });
-        schemaVersion = latestVersion;
-        hasKeyring = true;
-      } catch (IOException | RuntimeException e) {
-        if (createdFile) {
-          closeQuietly();
-          SqliteFiles.deleteDatabaseFiles(databaseFile, createdDirectory);
-        }
-        if (e instanceof StorageException) {
-          throw (StorageException) e;
-        }
-        throw new StorageException("cannot create database " + databaseFile + ": " + e, e);
-      }
-    } finally {
-      lock.unlock();
     }
-  }
 
-  @Override
-  public void migrate() {
-    lock.lock();
-    try {
-      requireOpen();
-      requireKeyring();
-      if (schemaVersion == latestVersion) {
-        return;
-      }
-      connection.inTransaction("migrate the schema", c -> {
-        SqliteSchema.migrate(c, migrations, requireSupported(connection.userVersion()));
-        return null;
-      });
-      schemaVersion = latestVersion;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
-  public void replaceSealedKeyring(SealedKeyring sealedKeyring) {
-    lock.lock();
-    try {
-      requireRecordsReady();
-      connection.inTransaction("replace the sealed keyring", c -> {
-        try (PreparedStatement update = c.prepareStatement("UPDATE barrier_keyring"
-            + " SET root_kind = ?, root_parameters = ?, wrapped_keyring = ? WHERE id = 1")) {
-          update.setString(1, sealedKeyring.rootKind());
-          update.setBytes(2, sealedKeyring.rootParameters());
-          update.setBytes(3, sealedKeyring.wrappedKeyring());
-          if (update.executeUpdate() != 1) {
-            throw new SQLException("the barrier_keyring row is missing");
-          }
+    private int requireSupported(int version) {
+        if (version > latestVersion) {
+            throw new StorageException("database " + databaseFile + " has schema version " + version + ", but this "
+                    + "Trent supports schema versions up to " + latestVersion + "; it was written by a newer Trent, so run "
+                    + "that version or newer (downgrades are not supported)");
         }
-        return null;
-      });
-    } finally {
-      lock.unlock();
+        return version;
     }
-  }
 
-  @Override
-  public Optional<byte[]> get(String path) {
-    RecordPaths.requireValidPath(path);
-    lock.lock();
-    try {
-      requireRecordsReady();
-      return connection.read("read record '" + path + "'", c -> {
-        try (PreparedStatement select = c.prepareStatement("SELECT value FROM records WHERE path = ?")) {
-          select.setString(1, path);
-          try (ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(row.getBytes(1)) : Optional.<byte[]>empty();
-          }
-        }
-      });
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
-  public SortedMap<String, byte[]> scan(String prefix) {
-    RecordPaths.requireValidPrefix(prefix);
-    Optional<String> upperBound = RecordPaths.exclusiveUpperBound(prefix);
-    String sql = "SELECT path, value FROM records WHERE path >= ?" + (upperBound.isPresent() ? " AND path < ?" : "");
-    lock.lock();
-    try {
-      requireRecordsReady();
-      return connection.read("scan records under '" + prefix + "'", c -> {
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-          select.setString(1, prefix);
-          if (upperBound.isPresent()) {
-            select.setString(2, upperBound.get());
-          }
-          SortedMap<String, byte[]> matches = new TreeMap<>();
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              matches.put(rows.getString(1), rows.getBytes(2));
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException ignored) {
+                // Deleting the half-made database matters more than a clean close.
             }
-          }
-          return matches;
+            connection = null;
         }
-      });
-    } finally {
-      lock.unlock();
     }
-  }
 
-  @Override
-  public void apply(List<PhysicalWrite> writes) {
-    if (writes.isEmpty()) {
-      return;
-    }
-    lock.lock();
-    try {
-      requireRecordsReady();
-      connection.inTransaction("apply " + writes.size() + " writes", c -> {
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO records (path, value) VALUES (?, ?)"
-                + " ON CONFLICT (path) DO UPDATE SET value = excluded.value");
-            PreparedStatement delete = c.prepareStatement("DELETE FROM records WHERE path = ?")) {
-          for (PhysicalWrite write : writes) {
-            if (write.isDelete()) {
-              delete.setString(1, write.path());
-              delete.executeUpdate();
-            } else {
-              upsert.setString(1, write.path());
-              upsert.setBytes(2, write.sealedValue());
-              upsert.executeUpdate();
-            }
-          }
+    private void requireOpen() {
+        if (closed) {
+            throw new StorageException("database " + databaseFile + " is closed");
         }
-        return null;
-      });
-    } finally {
-      lock.unlock();
     }
-  }
 
-  @Override
-  public void close() {
-    lock.lock();
-    try {
-      closed = true;
-      if (connection != null) {
-        SqliteConnection open = connection;
-        connection = null;
-        open.close();
-      }
-    } finally {
-      lock.unlock();
+    private void requireKeyring() {
+        if (!hasKeyring) {
+            throw new StorageException("database " + databaseFile + " is not initialized");
+        }
     }
-  }
 
-  @Override
-  public String toString() {
-    return "SqlitePhysicalStore[" + databaseFile + "]";
-  }
-
-  private void connectToExistingFile() {
-    connection = SqliteConnection.open(databaseFile, false);
-    schemaVersion = requireSupported(connection.userVersion());
-    hasKeyring = schemaVersion >= 1 && connection.read("look for the keyring", c -> {
-      try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM barrier_keyring");
-          ResultSet row = count.executeQuery()) {
-        return row.next() && row.getInt(1) == 1;
-      }
-    });
-  }
-
-  private int requireSupported(int version) {
-    if (version > latestVersion) {
-      throw new StorageException("database " + databaseFile + " has schema version " + version + ", but this "
-          + "Trent supports schema versions up to " + latestVersion + "; it was written by a newer Trent, so run "
-          + "that version or newer (downgrades are not supported)");
+    private void requireRecordsReady() {
+        requireOpen();
+        requireKeyring();
+        if (schemaVersion != latestVersion) {
+            throw new StorageException("database " + databaseFile + " has schema version " + schemaVersion
+                    + " and needs migrating to " + latestVersion + " once its root of trust is verified");
+        }
     }
-    return version;
-  }
-
-  private void closeQuietly() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (RuntimeException ignored) {
-        // Deleting the half-made database matters more than a clean close.
-      }
-      connection = null;
-    }
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new StorageException("database " + databaseFile + " is closed");
-    }
-  }
-
-  private void requireKeyring() {
-    if (!hasKeyring) {
-      throw new StorageException("database " + databaseFile + " is not initialized");
-    }
-  }
-
-  private void requireRecordsReady() {
-    requireOpen();
-    requireKeyring();
-    if (schemaVersion != latestVersion) {
-      throw new StorageException("database " + databaseFile + " has schema version " + schemaVersion
-          + " and needs migrating to " + latestVersion + " once its root of trust is verified");
-    }
-  }
 }

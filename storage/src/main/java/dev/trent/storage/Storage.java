@@ -15,130 +15,130 @@ import java.util.Optional;
  */
 public final class Storage implements AutoCloseable {
 
-  // Binds the wrapped keyring to its purpose, so bytes the root wraps for anything else can never pass as one.
-  private static final byte[] KEYRING_AAD = "trent/keyring".getBytes(StandardCharsets.UTF_8);
+    // Binds the wrapped keyring to its purpose, so bytes the root wraps for anything else can never pass as one.
+    private static final byte[] KEYRING_AAD = "trent/keyring".getBytes(StandardCharsets.UTF_8);
 
-  private final PhysicalStore physical;
-  private final RootOfTrust root;
-  private final AesGcmBarrier barrier;
-  private final Object rotationLock = new Object();
-  private boolean closed;
+    private final PhysicalStore physical;
+    private final RootOfTrust root;
+    private final AesGcmBarrier barrier;
+    private final Object rotationLock = new Object();
+    private boolean closed;
 
-  private Storage(PhysicalStore physical, RootOfTrust root, Keyring keyring) {
-    this.physical = physical;
-    this.root = root;
-    this.barrier = new AesGcmBarrier(physical, keyring);
-  }
-
-  /**
-   * Opens {@code physical} with the root of trust from {@code provider}: an empty store is initialized (new root,
-   * keyring with term 1), an existing one is unlocked and then migrated. Takes ownership of {@code physical}: it
-   * is closed by {@link #close()}, or at once if opening fails.
-   *
-   * @throws WrongRootOfTrustException if the provider's root cannot open the stored keyring; nothing was written
-   * @throws StorageException on any other failure
-   */
-  public static Storage open(PhysicalStore physical, RootOfTrustProvider provider) {
-    Objects.requireNonNull(physical, "physical");
-    Objects.requireNonNull(provider, "provider");
-    try {
-      Optional<SealedKeyring> stored = physical.readSealedKeyring();
-      return stored.isPresent() ? unlock(physical, provider, stored.get()) : create(physical, provider);
-    } catch (RuntimeException e) {
-      closeAfterFailure(physical, e);
-      throw e;
+    private Storage(PhysicalStore physical, RootOfTrust root, Keyring keyring) {
+        this.physical = physical;
+        this.root = root;
+        this.barrier = new AesGcmBarrier(physical, keyring);
     }
-  }
 
-  /** A store that lives only in memory, under an ephemeral root of trust: for tests and {@code --in-memory}. */
-  public static Storage inMemory() {
-    return open(new InMemoryPhysicalStore(), EphemeralRootOfTrust.provider());
-  }
-
-  /** The barrier through which every record is read and written. */
-  public Barrier barrier() {
-    return barrier;
-  }
-
-  /** The kind of root of trust this store is sealed with: "key-file", "passphrase" or "ephemeral". */
-  public String rootOfTrustKind() {
-    return root.kind();
-  }
-
-  /**
-   * Adds a keyring term, stores the re-wrapped keyring, and seals later writes under the new term; values sealed
-   * under older terms still open.
-   *
-   * @return the new active term
-   */
-  int rotateKeyring() {
-    synchronized (rotationLock) {
-      Keyring next = barrier.keyring().rotate();
-      physical.replaceSealedKeyring(seal(root, next));
-      barrier.useKeyring(next);
-      return next.activeTerm();
+    /**
+     * Opens {@code physical} with the root of trust from {@code provider}: an empty store is initialized (new root,
+     * keyring with term 1), an existing one is unlocked and then migrated. Takes ownership of {@code physical}: it
+     * is closed by {@link #close()}, or at once if opening fails.
+     *
+     * @throws WrongRootOfTrustException if the provider's root cannot open the stored keyring; nothing was written
+     * @throws StorageException on any other failure
+     */
+    public static Storage open(PhysicalStore physical, RootOfTrustProvider provider) {
+        Objects.requireNonNull(physical, "physical");
+        Objects.requireNonNull(provider, "provider");
+        try {
+            Optional<SealedKeyring> stored = physical.readSealedKeyring();
+            return stored.isPresent() ? unlock(physical, provider, stored.get()) : create(physical, provider);
+        } catch (RuntimeException e) {
+            closeAfterFailure(physical, e);
+            throw e;
+        }
     }
-  }
 
-  /** The active keyring term. */
-  int activeTerm() {
-    return barrier.keyring().activeTerm();
-  }
-
-  /** Forgets the keys and closes the physical store; idempotent. */
-  @Override
-  public void close() {
-    synchronized (rotationLock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      barrier.seal();
-      physical.close();
+    /** A store that lives only in memory, under an ephemeral root of trust: for tests and {@code --in-memory}. */
+    public static Storage inMemory() {
+        return open(new InMemoryPhysicalStore(), EphemeralRootOfTrust.provider());
     }
-  }
 
-  @Override
-  public String toString() {
-    return "Storage[" + root.kind() + ", " + physical + "]";
-  }
-
-  private static Storage create(PhysicalStore physical, RootOfTrustProvider provider) {
-    RootOfTrust root = provider.initialize();
-    Keyring keyring = Keyring.initial();
-    physical.initialize(seal(root, keyring));
-    return new Storage(physical, root, keyring);
-  }
-
-  private static Storage unlock(PhysicalStore physical, RootOfTrustProvider provider, SealedKeyring stored) {
-    RootOfTrust root = provider.open(stored.rootKind(), stored.rootParameters());
-    RootKinds.requireStoredKind(root.kind(), stored.rootKind());
-    byte[] serialized = root.unwrap(stored.wrappedKeyring(), KEYRING_AAD);
-    Keyring keyring;
-    try {
-      keyring = Keyring.deserialize(serialized);
-    } finally {
-      Arrays.fill(serialized, (byte) 0);
+    /** The barrier through which every record is read and written. */
+    public Barrier barrier() {
+        return barrier;
     }
-    // Only now that the root is proven may the store be written to.
-    physical.migrate();
-    return new Storage(physical, root, keyring);
-  }
 
-  private static SealedKeyring seal(RootOfTrust root, Keyring keyring) {
-    byte[] serialized = keyring.serialize();
-    try {
-      return new SealedKeyring(root.kind(), root.parameters(), root.wrap(serialized, KEYRING_AAD));
-    } finally {
-      Arrays.fill(serialized, (byte) 0);
+    /** The kind of root of trust this store is sealed with: "key-file", "passphrase" or "ephemeral". */
+    public String rootOfTrustKind() {
+        return root.kind();
     }
-  }
 
-  private static void closeAfterFailure(PhysicalStore physical, RuntimeException failure) {
-    try {
-      physical.close();
-    } catch (RuntimeException e) {
-      failure.addSuppressed(e);
+    /**
+     * Adds a keyring term, stores the re-wrapped keyring, and seals later writes under the new term; values sealed
+     * under older terms still open.
+     *
+     * @return the new active term
+     */
+    int rotateKeyring() {
+        synchronized (rotationLock) {
+            Keyring next = barrier.keyring().rotate();
+            physical.replaceSealedKeyring(seal(root, next));
+            barrier.useKeyring(next);
+            return next.activeTerm();
+        }
     }
-  }
+
+    /** The active keyring term. */
+    int activeTerm() {
+        return barrier.keyring().activeTerm();
+    }
+
+    /** Forgets the keys and closes the physical store; idempotent. */
+    @Override
+    public void close() {
+        synchronized (rotationLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            barrier.seal();
+            physical.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Storage[" + root.kind() + ", " + physical + "]";
+    }
+
+    private static Storage create(PhysicalStore physical, RootOfTrustProvider provider) {
+        RootOfTrust root = provider.initialize();
+        Keyring keyring = Keyring.initial();
+        physical.initialize(seal(root, keyring));
+        return new Storage(physical, root, keyring);
+    }
+
+    private static Storage unlock(PhysicalStore physical, RootOfTrustProvider provider, SealedKeyring stored) {
+        RootOfTrust root = provider.open(stored.rootKind(), stored.rootParameters());
+        RootKinds.requireStoredKind(root.kind(), stored.rootKind());
+        byte[] serialized = root.unwrap(stored.wrappedKeyring(), KEYRING_AAD);
+        Keyring keyring;
+        try {
+            keyring = Keyring.deserialize(serialized);
+        } finally {
+            Arrays.fill(serialized, (byte) 0);
+        }
+        // Only now that the root is proven may the store be written to.
+        physical.migrate();
+        return new Storage(physical, root, keyring);
+    }
+
+    private static SealedKeyring seal(RootOfTrust root, Keyring keyring) {
+        byte[] serialized = keyring.serialize();
+        try {
+            return new SealedKeyring(root.kind(), root.parameters(), root.wrap(serialized, KEYRING_AAD));
+        } finally {
+            Arrays.fill(serialized, (byte) 0);
+        }
+    }
+
+    private static void closeAfterFailure(PhysicalStore physical, RuntimeException failure) {
+        try {
+            physical.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
 }

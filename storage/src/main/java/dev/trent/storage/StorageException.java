@@ -6,11 +6,11 @@ package dev.trent.storage;
  */
 public class StorageException extends RuntimeException {
 
-  public StorageException(String msg) {
-    super(msg);
-  }
+    public StorageException(String msg) {
+        super(msg);
+    }
 
-  public StorageException(String msg, Throwable cause) {
-    super(msg, cause);
-  }
+    public StorageException(String msg, Throwable cause) {
+        super(msg, cause);
+    }
 }

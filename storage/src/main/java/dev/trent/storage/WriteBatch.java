@@ -11,41 +11,41 @@ import java.util.Objects;
  */
 public final class WriteBatch {
 
-  // A null value marks a delete.
-  private final Map<String, byte[]> changes = new LinkedHashMap<>();
+    // A null value marks a delete.
+    private final Map<String, byte[]> changes = new LinkedHashMap<>();
 
-  /**
-   * Writes {@code value} at {@code path}.
-   *
-   * @throws IllegalArgumentException if {@code path} breaks the barrier's path rules
-   */
-  public WriteBatch put(String path, byte[] value) {
-    RecordPaths.requireValidPath(path);
-    Objects.requireNonNull(value, "value");
-    changes.remove(path);
-    changes.put(path, value.clone());
-    return this;
-  }
+    /**
+     * Writes {@code value} at {@code path}.
+     *
+     * @throws IllegalArgumentException if {@code path} breaks the barrier's path rules
+     */
+    public WriteBatch put(String path, byte[] value) {
+        RecordPaths.requireValidPath(path);
+        Objects.requireNonNull(value, "value");
+        changes.remove(path);
+        changes.put(path, value.clone());
+        return this;
+    }
 
-  /** Removes the record at {@code path}, if any. */
-  public WriteBatch delete(String path) {
-    RecordPaths.requireValidPath(path);
-    changes.remove(path);
-    changes.put(path, null);
-    return this;
-  }
+    /** Removes the record at {@code path}, if any. */
+    public WriteBatch delete(String path) {
+        RecordPaths.requireValidPath(path);
+        changes.remove(path);
+        changes.put(path, null);
+        return this;
+    }
 
-  public boolean isEmpty() {
-    return changes.isEmpty();
-  }
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
 
-  /** The changes in the order they were last made; a null value is a delete. */
-  Map<String, byte[]> changes() {
-    return Collections.unmodifiableMap(changes);
-  }
+    /** The changes in the order they were last made; a null value is a delete. */
+    Map<String, byte[]> changes() {
+        return Collections.unmodifiableMap(changes);
+    }
 
-  @Override
-  public String toString() {
-    return "WriteBatch[" + changes.size() + " changes]";
-  }
+    @Override
+    public String toString() {
+        return "WriteBatch[" + changes.size() + " changes]";
+    }
 }

@@ -7,11 +7,11 @@ package dev.trent.storage;
  */
 public class WrongRootOfTrustException extends StorageException {
 
-  public WrongRootOfTrustException(String msg) {
-    super(msg);
-  }
+    public WrongRootOfTrustException(String msg) {
+        super(msg);
+    }
 
-  public WrongRootOfTrustException(String msg, Throwable cause) {
-    super(msg, cause);
-  }
+    public WrongRootOfTrustException(String msg, Throwable cause) {
+        super(msg, cause);
+    }
 }

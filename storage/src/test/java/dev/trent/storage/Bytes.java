@@ -7,22 +7,22 @@ import java.nio.file.Path;
 /** Byte-level search helpers for tests that look for leaked plaintext. */
 final class Bytes {
 
-  private Bytes() {}
+    private Bytes() {}
 
-  static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
         }
-      }
-      return true;
+        return false;
     }
-    return false;
-  }
 
-  static boolean fileContains(Path file, byte[] needle) throws IOException {
-    return Files.exists(file) && contains(Files.readAllBytes(file), needle);
-  }
+    static boolean fileContains(Path file, byte[] needle) throws IOException {
+        return Files.exists(file) && contains(Files.readAllBytes(file), needle);
+    }
 }

@@ -2,8 +2,8 @@ package dev.trent.storage;
 
 class InMemoryBarrierTest extends BarrierContractTest {
 
-  @Override
-  PhysicalStore newPhysicalStore() {
-    return new InMemoryPhysicalStore();
-  }
+    @Override
+    PhysicalStore newPhysicalStore() {
+        return new InMemoryPhysicalStore();
+    }
 }

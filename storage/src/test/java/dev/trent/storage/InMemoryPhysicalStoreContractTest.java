@@ -2,8 +2,8 @@ package dev.trent.storage;
 
 class InMemoryPhysicalStoreContractTest extends PhysicalStoreContractTest {
 
-  @Override
-  PhysicalStore newStore() {
-    return new InMemoryPhysicalStore();
-  }
+    @Override
+    PhysicalStore newStore() {
+        return new InMemoryPhysicalStore();
+    }
 }

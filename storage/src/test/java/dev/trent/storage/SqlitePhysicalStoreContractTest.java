@@ -5,11 +5,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqlitePhysicalStoreContractTest extends PhysicalStoreContractTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Override
-  PhysicalStore newStore() {
-    return SqlitePhysicalStore.open(dir.resolve("data").resolve("trent.db"));
-  }
+    @Override
+    PhysicalStore newStore() {
+        return SqlitePhysicalStore.open(dir.resolve("data").resolve("trent.db"));
+    }
 }

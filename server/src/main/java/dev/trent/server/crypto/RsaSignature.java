@@ -1,7 +1,6 @@
 package dev.trent.server.crypto;
 
 import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.Prehash;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
@@ -50,12 +49,16 @@ public final class RsaSignature {
     }
 
     private Signer newSigner(boolean inputIsDigest) {
+        if (padding == Padding.PSS) {
+            // PSS hashes twice (the message, then M' = padding || mHash || salt); the raw signer takes mHash
+            // from the caller and still uses the real hash for M' and MGF1.
+            return inputIsDigest
+                    ? PSSSigner.createRawSigner(new RSABlindedEngine(), hash.newDigest(), hash.newDigest(),
+                            hash.length(), PSSSigner.TRAILER_IMPLICIT)
+                    : new PSSSigner(new RSABlindedEngine(), hash.newDigest(), hash.newDigest(), hash.length());
+        }
         // Prehash passes a caller's digest through unchanged while reporting the real hash's name and size,
-        // which both encodings need (the DigestInfo OID for PKCS#1, the salt and MGF sizes for PSS).
-        Digest content = inputIsDigest ? Prehash.forDigest(hash.newDigest()) : hash.newDigest();
-        return switch (padding) {
-            case PKCS1_V1_5 -> new RSADigestSigner(content);
-            case PSS -> new PSSSigner(new RSABlindedEngine(), content, hash.newDigest(), hash.length());
-        };
+        // which the DigestInfo encoding of PKCS#1 v1.5 needs.
+        return new RSADigestSigner(inputIsDigest ? Prehash.forDigest(hash.newDigest()) : hash.newDigest());
     }
 }

@@ -2,7 +2,6 @@ package dev.trent.server.http;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.util.function.Supplier;
 
@@ -22,7 +21,7 @@ public final class KmsChannelInitializer extends ChannelInitializer<SocketChanne
     protected void initChannel(SocketChannel channel) {
         channel.pipeline()
                 .addLast(new HttpServerCodec())
-                .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
                 .addLast(handler.get());
     }
 }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Measures data-plane throughput of a locally started Trent with wrk (Debian package `wrk`), on loopback only.
+# Usage: bench/run.sh [seconds per operation, default 10] [connections, default 32]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+connections=${2:-32}
+command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+log=$(mktemp)
+./trent serve --in-memory --port "$port" >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 1 120); do grep -qx 'Ready.' "$log" && break; sleep 0.5; done
+grep -qx 'Ready.' "$log" || { cat "$log"; exit 1; }
+
+url=http://127.0.0.1:$port/
+call() { curl -sf "$url" -H 'Content-Type: application/x-amz-json-1.1' -H "X-Amz-Target: TrentService.$1" -d "$2"; }
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+aes=$(call CreateKey '{}' | field '["KeyMetadata"]["KeyId"]')
+rsa=$(call CreateKey '{"KeySpec":"RSA_2048","KeyUsage":"SIGN_VERIFY"}' | field '["KeyMetadata"]["KeyId"]')
+plaintext=$(head -c 32 /dev/urandom | base64 -w0)
+blob=$(call Encrypt "{\"KeyId\":\"$aes\",\"Plaintext\":\"$plaintext\"}" | field '["CiphertextBlob"]')
+digest=$(head -c 32 /dev/urandom | base64 -w0)
+
+bench() {
+  echo "== $1"
+  TARGET=$1 BODY=$2 wrk -t2 -c"$connections" -d"${seconds}s" -s bench/kms.lua "$url" | grep -E 'Requests/sec|Latency|Non-2xx'
+}
+call GenerateRandom '{"NumberOfBytes":32}' >/dev/null
+bench GenerateRandom '{"NumberOfBytes":32}'
+bench Encrypt "{\"KeyId\":\"$aes\",\"Plaintext\":\"$plaintext\"}"
+bench Decrypt "{\"CiphertextBlob\":\"$blob\"}"
+bench GenerateDataKey "{\"KeyId\":\"$aes\",\"KeySpec\":\"AES_256\"}"
+bench Sign "{\"KeyId\":\"$rsa\",\"Message\":\"$digest\",\"MessageType\":\"DIGEST\",\"SigningAlgorithm\":\"RSASSA_PSS_SHA_256\"}"
