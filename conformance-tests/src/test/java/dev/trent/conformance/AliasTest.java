@@ -135,6 +135,27 @@ class AliasTest extends TrentTestBase {
     }
 
     @Test
+    void createAlias_withNameLongerThan256_throwsValidation() {
+        KeyMetadata key = newSymmetricKey();
+        String name = "alias/" + "a".repeat(251);
+
+        assertUnmodeledError("ValidationException", "1 validation error detected: Value '" + name
+                        + "' at 'aliasName' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 256",
+                () -> kms.createAlias(b -> b.aliasName(name).targetKeyId(key.keyId())));
+    }
+
+    @Test
+    void createAlias_withNameOf256Characters_isAccepted() {
+        KeyMetadata key = newSymmetricKey();
+        String name = "alias/" + "b".repeat(250);
+
+        kms.createAlias(b -> b.aliasName(name).targetKeyId(key.keyId()));
+
+        assertEquals(key.keyId(), kms.describeKey(b -> b.keyId(name)).keyMetadata().keyId());
+    }
+
+    @Test
     void createAlias_thatAlreadyExists_throwsAlreadyExists() {
         KeyMetadata key = newSymmetricKey();
         KeyMetadata other = newSymmetricKey();
@@ -194,6 +215,47 @@ class AliasTest extends TrentTestBase {
         assertEquals(1, moved.size());
         assertEquals(name, moved.get(0).aliasName());
         assertEquals(newKey.keyId(), moved.get(0).targetKeyId());
+        assertNotNull(moved.get(0).lastUpdatedDate(), "LastUpdatedDate after UpdateAlias");
+        assertTrue(!moved.get(0).lastUpdatedDate().isBefore(moved.get(0).creationDate()),
+                "LastUpdatedDate precedes CreationDate");
+    }
+
+    @Test
+    void updateAlias_toKeyPendingDeletion_throwsInvalidState() {
+        KeyMetadata current = newSymmetricKey();
+        KeyMetadata pending = newSymmetricKey();
+        String name = uniqueAlias("to-pending");
+        kms.createAlias(b -> b.aliasName(name).targetKeyId(current.keyId()));
+        kms.scheduleKeyDeletion(b -> b.keyId(pending.keyId()).pendingWindowInDays(7));
+
+        assertKmsError(KmsInvalidStateException.class, pending.arn() + " is pending deletion.",
+                () -> kms.updateAlias(b -> b.aliasName(name).targetKeyId(pending.keyId())));
+        assertEquals(current.keyId(), kms.describeKey(b -> b.keyId(name)).keyMetadata().keyId());
+    }
+
+    @Test
+    void updateAlias_awayFromKeyPendingDeletion_succeeds() {
+        KeyMetadata pending = newSymmetricKey();
+        KeyMetadata next = newSymmetricKey();
+        String name = uniqueAlias("from-pending");
+        kms.createAlias(b -> b.aliasName(name).targetKeyId(pending.keyId()));
+        kms.scheduleKeyDeletion(b -> b.keyId(pending.keyId()).pendingWindowInDays(7));
+
+        kms.updateAlias(b -> b.aliasName(name).targetKeyId(next.keyId()));
+
+        assertEquals(next.keyId(), kms.describeKey(b -> b.keyId(name)).keyMetadata().keyId());
+    }
+
+    @Test
+    void deleteAlias_ofKeyPendingDeletion_succeeds() {
+        KeyMetadata pending = newSymmetricKey();
+        String name = uniqueAlias("delete-pending");
+        kms.createAlias(b -> b.aliasName(name).targetKeyId(pending.keyId()));
+        kms.scheduleKeyDeletion(b -> b.keyId(pending.keyId()).pendingWindowInDays(7));
+
+        kms.deleteAlias(b -> b.aliasName(name));
+
+        assertEquals(List.of(), aliasesOf(pending.keyId()));
     }
 
     @Test

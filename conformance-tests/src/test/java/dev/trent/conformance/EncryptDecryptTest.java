@@ -99,6 +99,18 @@ class EncryptDecryptTest extends TrentTestBase {
     }
 
     @Test
+    void encrypt_emptyPlaintext_throwsValidation() {
+        assertUnmodeledError("ValidationException", "1 validation error detected: Value at 'plaintext' failed to "
+                        + "satisfy constraint: Member must have length greater than or equal to 1",
+                () -> kms.encrypt(b -> b.keyId(key.keyId()).plaintext(sdk(new byte[0]))));
+    }
+
+    @Test
+    void encrypt_withoutKeyId_throwsValidation() {
+        KmsErrors.assertUnmodeledErrorCode("ValidationException", () -> kms.encrypt(b -> b.plaintext(utf8("x"))));
+    }
+
+    @Test
     void decrypt_withKeyIdOfAnotherKey_throwsIncorrectKey() {
         SdkBytes blob = kms.encrypt(b -> b.keyId(key.keyId()).plaintext(utf8("secret"))).ciphertextBlob();
 

@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.kms.model.CustomerMasterKeySpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.InvalidMarkerException;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.Tag;
 
 /** CreateKey, DescribeKey, ListKeys, UpdateKeyDescription. */
+@SuppressWarnings("deprecation") // CustomerMasterKeySpec is deprecated but still part of the wire contract
 class KeyManagementTest extends TrentTestBase {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -153,6 +156,26 @@ class KeyManagementTest extends TrentTestBase {
     }
 
     @Test
+    void createKey_rsaWithKeyAgreementUsage_throwsValidation() {
+        assertUnmodeledError("ValidationException", "KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048",
+                () -> kms.createKey(b -> b.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.KEY_AGREEMENT)));
+    }
+
+    @Test
+    void createKey_symmetricWithSignVerifyUsage_throwsValidation() {
+        assertUnmodeledError("ValidationException",
+                "KeyUsage SIGN_VERIFY is not compatible with KeySpec SYMMETRIC_DEFAULT",
+                () -> kms.createKey(b -> b.keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.SIGN_VERIFY)));
+    }
+
+    @Test
+    void createKey_withBothKeySpecAndCustomerMasterKeySpec_throwsValidation() {
+        KmsErrors.assertUnmodeledErrorCode("ValidationException", () -> kms.createKey(b -> b
+                .keySpec(KeySpec.RSA_2048).customerMasterKeySpec(CustomerMasterKeySpec.RSA_2048)
+                .keyUsage(KeyUsageType.SIGN_VERIFY)));
+    }
+
+    @Test
     void createKey_withDescriptionAndTags_storesBoth() {
         KeyMetadata key = kms.createKey(b -> b.description("payments key")
                 .tags(Tag.builder().tagKey("team").tagValue("payments").build(),
@@ -241,6 +264,39 @@ class KeyManagementTest extends TrentTestBase {
         assertEquals(1, page.keys().size());
         assertTrue(page.truncated());
         assertNotNull(page.nextMarker());
+    }
+
+    @Test
+    void listKeys_withAMarkerItNeverIssued_throwsInvalidMarker() {
+        KmsErrors.assertKmsErrorType(InvalidMarkerException.class,
+                () -> kms.listKeys(r -> r.marker("not-a-marker-from-this-server")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, greater than or equal to 1", "1001, less than or equal to 1000"})
+    void listKeys_withLimitOutOfRange_throwsValidation(int limit, String constraint) {
+        assertUnmodeledError("ValidationException", "1 validation error detected: Value '" + limit
+                        + "' at 'limit' failed to satisfy constraint: Member must have value " + constraint,
+                () -> kms.listKeys(r -> r.limit(limit)));
+    }
+
+    @Test
+    void createKey_withDescriptionLongerThan8192_throwsValidation() {
+        String description = "d".repeat(8193);
+
+        assertUnmodeledError("ValidationException", "1 validation error detected: Value '" + description
+                        + "' at 'description' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 8192",
+                () -> kms.createKey(b -> b.description(description)));
+    }
+
+    @Test
+    void createKey_withDescriptionOf8192_isAccepted() {
+        String description = "d".repeat(8192);
+
+        KeyMetadata key = kms.createKey(b -> b.description(description)).keyMetadata();
+
+        assertEquals(description, kms.describeKey(b -> b.keyId(key.keyId())).keyMetadata().description());
     }
 
     private static void assertWithin(Instant actual, Instant before, Instant after) {

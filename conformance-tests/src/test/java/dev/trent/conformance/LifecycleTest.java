@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,8 +18,13 @@ import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
+import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.Tag;
 
 /** EnableKey, DisableKey, ScheduleKeyDeletion, CancelKeyDeletion and what each state allows. */
 class LifecycleTest extends TrentTestBase {
@@ -182,6 +188,49 @@ class LifecycleTest extends TrentTestBase {
                 () -> kms.encrypt(b -> b.keyId(key.keyId()).plaintext(utf8("x"))));
         assertKmsError(KmsInvalidStateException.class, key.arn() + " is pending deletion.",
                 () -> kms.decrypt(b -> b.ciphertextBlob(blob)));
+    }
+
+    @Test
+    void reEncryptAndDataKeyWithoutPlaintext_withKeyPendingDeletion_throwInvalidState() {
+        KeyMetadata source = newSymmetricKey();
+        SdkBytes blob = kms.encrypt(b -> b.keyId(source.keyId()).plaintext(utf8("x"))).ciphertextBlob();
+        KeyMetadata pending = pendingDeletionKey();
+
+        assertKmsError(KmsInvalidStateException.class, pending.arn() + " is pending deletion.",
+                () -> kms.reEncrypt(b -> b.ciphertextBlob(blob).destinationKeyId(pending.keyId())));
+        assertKmsError(KmsInvalidStateException.class, pending.arn() + " is pending deletion.",
+                () -> kms.generateDataKeyWithoutPlaintext(b -> b.keyId(pending.keyId()).numberOfBytes(16)));
+    }
+
+    @Test
+    void rsaOperations_withDisabledKey_throwDisabled() {
+        KeyMetadata key = newKey(KeySpec.RSA_2048, KeyUsageType.SIGN_VERIFY);
+        SdkBytes signature = kms.sign(b -> b.keyId(key.keyId()).message(utf8("m"))
+                .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256)).signature();
+        kms.disableKey(b -> b.keyId(key.keyId()));
+
+        assertKmsError(DisabledException.class, key.arn() + " is disabled.",
+                () -> kms.getPublicKey(b -> b.keyId(key.keyId())));
+        assertKmsError(DisabledException.class, key.arn() + " is disabled.",
+                () -> kms.verify(b -> b.keyId(key.keyId()).message(utf8("m")).signature(signature)
+                        .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256)));
+    }
+
+    @Test
+    void describeKeyAndListResourceTags_withKeyPendingDeletion_stillWork() {
+        KeyMetadata key = kms.createKey(b -> b.tags(Tag.builder().tagKey("t").tagValue("v").build())).keyMetadata();
+        kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
+
+        assertEquals(KeyState.PENDING_DELETION, describe(key.arn()).keyState());
+        assertEquals(1, kms.listResourceTags(b -> b.keyId(key.keyId())).tags().size());
+    }
+
+    @Test
+    void cancelKeyDeletion_ofUnknownKey_throwsNotFound() {
+        String unknown = UUID.randomUUID().toString();
+
+        assertKmsError(NotFoundException.class, "Key '" + keyArn(unknown) + "' does not exist",
+                () -> kms.cancelKeyDeletion(b -> b.keyId(unknown)));
     }
 
     @Test

@@ -165,9 +165,10 @@ class OpenSslInteropTest extends TrentTestBase {
                 "-pkeyopt", "rsa_mgf1_md:sha256", "-in", plain.toString(), "-out", wrapped.toString());
         assertEquals(0, run.exitCode(), run.output());
 
+        byte[] ciphertext = Files.readAllBytes(wrapped);
         byte[] unwrapped = kms.decrypt(b -> b.keyId(encryptionKey.keyId())
                 .encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256)
-                .ciphertextBlob(sdk(readBytes(wrapped)))).plaintext().asByteArray();
+                .ciphertextBlob(sdk(ciphertext))).plaintext().asByteArray();
 
         assertArrayEquals(dataKey, unwrapped);
     }
@@ -184,14 +185,11 @@ class OpenSslInteropTest extends TrentTestBase {
                 "-pkeyopt", "rsa_mgf1_md:sha1", "-in", plain.toString(), "-out", wrapped.toString());
         assertEquals(0, run.exitCode(), run.output());
 
+        byte[] ciphertext = Files.readAllBytes(wrapped);
         byte[] unwrapped = kms.decrypt(b -> b.keyId(encryptionKey.arn())
                 .encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1)
-                .ciphertextBlob(sdk(readBytes(wrapped)))).plaintext().asByteArray();
+                .ciphertextBlob(sdk(ciphertext))).plaintext().asByteArray();
 
         assertArrayEquals(dataKey, unwrapped);
-    }
-
-    private static byte[] readBytes(Path file) throws IOException {
-        return Files.readAllBytes(file);
     }
 }

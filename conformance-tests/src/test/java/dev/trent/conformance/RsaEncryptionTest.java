@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 
 /** GetPublicKey and RSAES-OAEP Encrypt / Decrypt, cross-checked with the JDK. */
+@SuppressWarnings("deprecation") // CustomerMasterKeySpec is deprecated but still part of the wire contract
 class RsaEncryptionTest extends TrentTestBase {
 
     private final Map<KeySpec, KeyMetadata> keys = new EnumMap<>(KeySpec.class);

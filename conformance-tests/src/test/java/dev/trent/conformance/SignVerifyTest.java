@@ -174,6 +174,13 @@ class SignVerifyTest extends TrentTestBase {
     }
 
     @Test
+    void verify_withGarbageShorterThanAnRsaSignature_throwsInvalidSignature() {
+        assertKmsError(KmsInvalidSignatureException.class, NO_MESSAGE,
+                () -> kms.verify(b -> b.keyId(key.keyId()).signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256)
+                        .message(sdk(MESSAGE)).signature(utf8("random text"))));
+    }
+
+    @Test
     void verify_withADifferentAlgorithmThanSigned_throwsInvalidSignature() {
         byte[] signature = sign(SigningAlgorithmSpec.RSASSA_PSS_SHA_256, MessageType.RAW, MESSAGE)
                 .signature().asByteArray();

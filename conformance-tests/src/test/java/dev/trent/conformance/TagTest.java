@@ -204,6 +204,16 @@ class TagTest extends TrentTestBase {
     }
 
     @Test
+    void untagResource_onKeyPendingDeletion_throwsInvalidState() {
+        KeyMetadata key = kms.createKey(b -> b.tags(tag("keep", "me"))).keyMetadata();
+        kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
+
+        assertKmsError(KmsInvalidStateException.class, key.arn() + " is pending deletion.",
+                () -> kms.untagResource(b -> b.keyId(key.keyId()).tagKeys("keep")));
+        assertEquals(Map.of("keep", "me"), tagsOf(key.keyId()));
+    }
+
+    @Test
     void listResourceTags_ofUnknownKey_throwsNotFound() {
         String unknown = UUID.randomUUID().toString();
 

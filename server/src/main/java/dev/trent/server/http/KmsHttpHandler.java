@@ -65,8 +65,15 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         RequestContext context = new RequestContext(new Scope(account, region), requestId);
         try {
             executor.execute(() -> {
-                Dispatcher.Result result = dispatcher.dispatch(target, body, context);
-                write(ctx, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+                try {
+                    Dispatcher.Result result = dispatcher.dispatch(target, body, context);
+                    write(ctx, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+                } catch (Error e) {
+                    // The dispatcher answers every exception; an Error still deserves an answer, not a hang.
+                    write(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                            error("KMSInternalException", "An internal error occurred."), requestId, false);
+                    throw e;
+                }
             });
         } catch (RejectedExecutionException e) {
             write(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE,
