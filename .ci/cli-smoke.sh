@@ -17,6 +17,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # Dummy credentials and no user configuration: nothing here may reach real AWS or depend on ~/.aws.
 export AWS_ACCESS_KEY_ID=trent-smoke-test
@@ -213,7 +215,8 @@ echo
 if ((${#failed[@]} > 0)); then
     echo "---- server output ----"
     cat "$log"
-    echo "CLI smoke test: FAIL (${#failed[@]} of $((${#passed[@]} + ${#failed[@]})) steps failed: ${failed[*]})"
+    echo "CLI smoke test: FAIL (${#failed[@]} of $((${#passed[@]} + ${#failed[@]})) steps failed)"
+    printf '  failed: %s\n' "${failed[@]}"
     exit 1
 fi
 echo "CLI smoke test: PASS (${#passed[@]} steps)"
