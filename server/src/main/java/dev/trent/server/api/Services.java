@@ -1,10 +1,23 @@
 package dev.trent.server.api;
 
+import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.AliasService;
 import dev.trent.server.service.EncryptionService;
+import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
 import dev.trent.server.service.SigningService;
+import java.time.Clock;
 
 /** The use cases the operations call. */
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing) {
+
+    /** All use cases over one repository, with time from {@code clock}. */
+    public static Services over(KeyRepository repository, Clock clock) {
+        KeyLookup lookup = new KeyLookup(repository);
+        return new Services(
+                new KeyService(repository, lookup, clock),
+                new AliasService(repository, lookup, clock),
+                new EncryptionService(lookup),
+                new SigningService(lookup));
+    }
 }

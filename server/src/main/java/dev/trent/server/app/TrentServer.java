@@ -6,12 +6,7 @@ import dev.trent.server.api.Services;
 import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
-import dev.trent.server.service.AliasService;
 import dev.trent.server.service.DeletionSweeper;
-import dev.trent.server.service.EncryptionService;
-import dev.trent.server.service.KeyLookup;
-import dev.trent.server.service.KeyService;
-import dev.trent.server.service.SigningService;
 import dev.trent.storage.KeyFileRootOfTrust;
 import dev.trent.storage.PassphraseRootOfTrust;
 import dev.trent.storage.RootOfTrustProvider;
@@ -79,12 +74,7 @@ public final class TrentServer implements AutoCloseable {
         ScheduledExecutorService sweeperThread = null;
         try {
             KeyRepository repository = KeyRepository.load(storage.barrier());
-            KeyLookup lookup = new KeyLookup(repository);
-            Services services = new Services(
-                    new KeyService(repository, lookup, config.clock()),
-                    new AliasService(repository, lookup, config.clock()),
-                    new EncryptionService(lookup),
-                    new SigningService(lookup));
+            Services services = Services.over(repository, config.clock());
             Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
 
             DeletionSweeper sweeper = new DeletionSweeper(repository, config.clock());
