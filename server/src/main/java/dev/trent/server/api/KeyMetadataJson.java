@@ -28,8 +28,10 @@ public final class KeyMetadataJson {
         json.string("KeySpec", key.spec())
                 .names("EncryptionAlgorithms", key.spec().encryptionAlgorithms(key.usage()))
                 .names("SigningAlgorithms", key.spec().signingAlgorithms(key.usage()))
+                .names("KeyAgreementAlgorithms", key.spec().keyAgreementAlgorithms(key.usage()))
                 .bool("MultiRegion", false)
-                .integer("PendingDeletionWindowInDays", key.pendingWindowInDays());
+                .integer("PendingDeletionWindowInDays", key.pendingWindowInDays())
+                .names("MacAlgorithms", key.spec().macAlgorithms(key.usage()));
         if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) {
             json.string("CurrentKeyMaterialId", key.currentMaterial().materialId());
         }

@@ -3,6 +3,7 @@ package dev.trent.server.crypto;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA224Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
@@ -10,6 +11,7 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
 /** The hash functions of FIPS 180-4 that KMS algorithms name. */
 public enum HashAlgorithm {
     SHA_1(20, SHA1Digest::new),
+    SHA_224(28, SHA224Digest::new),
     SHA_256(32, SHA256Digest::new),
     SHA_384(48, SHA384Digest::new),
     SHA_512(64, SHA512Digest::new);
@@ -29,6 +31,11 @@ public enum HashAlgorithm {
 
     public Digest newDigest() {
         return digest.get();
+    }
+
+    /** The name the JCA uses for this hash, e.g. {@code SHA256} in {@code SHA256withECDSA}. */
+    public String jcaName() {
+        return name().replace("_", "");
     }
 
     public byte[] hash(byte[] message) {

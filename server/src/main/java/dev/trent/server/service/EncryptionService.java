@@ -125,7 +125,9 @@ public final class EncryptionService {
                                   EncryptionAlgorithm requested, KeyOperation operation, String operationName,
                                   boolean dryRun) {
         StoredKey named = keyId == null ? null : lookup.find(scope, keyId, Aliases.ACCEPTED);
-        if (named != null && named.metadata().spec() != KeySpec.SYMMETRIC_DEFAULT) {
+        // Only asymmetric encryption keys decrypt what they did not frame themselves; any other key named here
+        // is compared with the key the blob names, as AWS does (IncorrectKeyException).
+        if (named != null && named.metadata().spec().isRsa()) {
             return decryptAsymmetric(named, blob, context, requested, operation, operationName, dryRun);
         }
         SymmetricCiphertext ciphertext = SymmetricCiphertext.parse(blob).orElseThrow(InvalidCiphertextException::new);

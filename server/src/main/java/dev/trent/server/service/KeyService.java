@@ -1,8 +1,6 @@
 package dev.trent.server.service;
 
 import dev.trent.server.crypto.Random;
-import dev.trent.server.crypto.RsaKeyPair;
-import dev.trent.server.crypto.SecretBytes;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.KmsKey;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,23 +37,11 @@ public final class KeyService {
     public KmsKey create(Scope scope, NewKey request) {
         Instant now = now();
         MaterialVersion version = new MaterialVersion(1, HexFormat.of().formatHex(Random.bytes(32)), now);
-        KeyMaterial material = newMaterial(request, version);
+        KeyMaterial material = KeyMaterial.generate(request.spec(), version);
         KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
                 request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags());
         repository.create(key, material);
         return key;
-    }
-
-    private static KeyMaterial newMaterial(NewKey request, MaterialVersion version) {
-        if (request.spec().isRsa()) {
-            return new KeyMaterial.Rsa(version, RsaKeyPair.generate(request.spec().bits()));
-        }
-        byte[] raw = Random.bytes(32);
-        try {
-            return new KeyMaterial.Symmetric(version, SecretBytes.copyOf(raw));
-        } finally {
-            Arrays.fill(raw, (byte) 0);
-        }
     }
 
     public KmsKey describe(Scope scope, String keyId) {

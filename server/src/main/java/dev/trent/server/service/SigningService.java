@@ -1,12 +1,8 @@
 package dev.trent.server.service;
 
-import dev.trent.server.crypto.RsaSignature;
 import dev.trent.server.error.DryRunOperationException;
 import dev.trent.server.error.KMSInvalidSignatureException;
 import dev.trent.server.error.UnsupportedOperationException;
-import dev.trent.server.error.ValidationException;
-import dev.trent.server.key.KeyMaterial;
-import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KeyUsage;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.MessageType;
@@ -30,24 +26,22 @@ public final class SigningService {
     public Signed sign(Scope scope, String keyId, byte[] message, MessageType type, SigningAlgorithm algorithm,
                        boolean dryRun) {
         StoredKey stored = lookup.forOperation(scope, keyId, KeyOperation.Sign, Aliases.ACCEPTED);
-        RsaSignature signature = checked(stored.metadata(), message, type, algorithm, "Sign");
+        check(stored.metadata(), message, type, algorithm, "Sign");
         if (dryRun) {
             throw new DryRunOperationException(EncryptionService.DRY_RUN_MESSAGE);
         }
-        KeyMaterial.Rsa rsa = (KeyMaterial.Rsa) stored.currentMaterial();
-        return new Signed(stored.metadata(), signature.sign(rsa.pair(), message, type == MessageType.DIGEST), algorithm);
+        return new Signed(stored.metadata(), Signatures.sign(stored.currentMaterial(), algorithm, type, message), algorithm);
     }
 
     /** Returns normally only for a valid signature; AWS never answers SignatureValid false. */
     public KmsKey verify(Scope scope, String keyId, byte[] message, MessageType type, byte[] signatureBytes,
                          SigningAlgorithm algorithm, boolean dryRun) {
         StoredKey stored = lookup.forOperation(scope, keyId, KeyOperation.Verify, Aliases.ACCEPTED);
-        RsaSignature signature = checked(stored.metadata(), message, type, algorithm, "Verify");
+        check(stored.metadata(), message, type, algorithm, "Verify");
         if (dryRun) {
             throw new DryRunOperationException(EncryptionService.DRY_RUN_MESSAGE);
         }
-        KeyMaterial.Rsa rsa = (KeyMaterial.Rsa) stored.currentMaterial();
-        if (!signature.verify(rsa.pair(), message, type == MessageType.DIGEST, signatureBytes)) {
+        if (!Signatures.verify(stored.currentMaterial(), algorithm, type, message, signatureBytes)) {
             throw new KMSInvalidSignatureException();
         }
         return stored.metadata();
@@ -56,26 +50,19 @@ public final class SigningService {
     public PublicKey publicKey(Scope scope, String keyId) {
         StoredKey stored = lookup.forOperation(scope, keyId, KeyOperation.GetPublicKey, Aliases.ACCEPTED);
         KmsKey key = stored.metadata();
-        if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) {
+        if (!key.spec().isAsymmetric()) {
             throw new UnsupportedOperationException(
-                    key.arn() + " key spec is SYMMETRIC_DEFAULT which is not valid for GetPublicKey.");
+                    key.arn() + " key spec is " + key.spec() + " which is not valid for GetPublicKey.");
         }
-        KeyMaterial.Rsa rsa = (KeyMaterial.Rsa) stored.currentMaterial();
-        return new PublicKey(key, rsa.pair().subjectPublicKeyInfo());
+        return new PublicKey(key, stored.currentMaterial().subjectPublicKeyInfo());
     }
 
-    private static RsaSignature checked(KmsKey key, byte[] message, MessageType type, SigningAlgorithm algorithm,
-                                        String operation) {
+    private static void check(KmsKey key, byte[] message, MessageType type, SigningAlgorithm algorithm,
+                              String operation) {
         KeyUsageRules.requireUsage(key, KeyUsage.SIGN_VERIFY, operation);
         if (!key.spec().signingAlgorithms(key.usage()).contains(algorithm)) {
             throw KeyUsageRules.incompatible(algorithm, key);
         }
-        if (type == MessageType.EXTERNAL_MU) {
-            throw new ValidationException("MessageType EXTERNAL_MU is only valid for ML_DSA key specs.");
-        }
-        if (type == MessageType.DIGEST && message.length != algorithm.hash().length()) {
-            throw new ValidationException("Digest is invalid length for algorithm " + algorithm + ".");
-        }
-        return new RsaSignature(algorithm.rsaPadding(), algorithm.hash());
+        Signatures.checkInput(algorithm, type, message);
     }
 }

@@ -39,6 +39,7 @@ public final class GetPublicKey implements Operation {
         return json.string("KeySpec", key.spec())
                 .string("KeyUsage", key.usage())
                 .names("EncryptionAlgorithms", key.spec().encryptionAlgorithms(key.usage()))
-                .names("SigningAlgorithms", key.spec().signingAlgorithms(key.usage()));
+                .names("SigningAlgorithms", key.spec().signingAlgorithms(key.usage()))
+                .names("KeyAgreementAlgorithms", key.spec().keyAgreementAlgorithms(key.usage()));
     }
 }

@@ -1,0 +1,6 @@
+package dev.trent.server.key;
+
+/** AWS KMS KeyAgreementAlgorithmSpec. */
+public enum KeyAgreementAlgorithm {
+    ECDH
+}
