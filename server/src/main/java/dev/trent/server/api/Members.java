@@ -22,6 +22,10 @@ public final class Members {
     public static final List<String> KEY_USAGE_ORDER =
             List.of("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT");
 
+    /** MacAlgorithmSpec in the order AWS prints it (recorded against AWS). */
+    public static final List<String> MAC_ALGORITHM_ORDER =
+            List.of("HMAC_SHA_384", "HMAC_SHA_256", "HMAC_SHA_224", "HMAC_SHA_512");
+
     private Members() {
     }
 

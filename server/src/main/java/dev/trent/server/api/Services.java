@@ -3,13 +3,16 @@ package dev.trent.server.api;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.AliasService;
 import dev.trent.server.service.EncryptionService;
+import dev.trent.server.service.KeyAgreementService;
 import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
+import dev.trent.server.service.MacService;
 import dev.trent.server.service.SigningService;
 import java.time.Clock;
 
 /** The use cases the operations call. */
-public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing) {
+public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
+                       MacService macs, KeyAgreementService agreement) {
 
     /** All use cases over one repository, with time from {@code clock}. */
     public static Services over(KeyRepository repository, Clock clock) {
@@ -18,6 +21,8 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new KeyService(repository, lookup, clock),
                 new AliasService(repository, lookup, clock),
                 new EncryptionService(lookup),
-                new SigningService(lookup));
+                new SigningService(lookup),
+                new MacService(lookup),
+                new KeyAgreementService(lookup));
     }
 }

@@ -2,7 +2,11 @@ package dev.trent.server.service;
 
 import dev.trent.server.ciphertext.EncryptionContext;
 import dev.trent.server.ciphertext.SymmetricCiphertext;
+import dev.trent.server.crypto.AsymmetricKeyPair;
 import dev.trent.server.crypto.Random;
+import dev.trent.server.crypto.RsaKeyPair;
+import dev.trent.server.crypto.SecretAccess;
+import dev.trent.server.crypto.SecretBytes;
 import dev.trent.server.crypto.RsaOaep;
 import dev.trent.server.error.AccessDeniedException;
 import dev.trent.server.error.DryRunOperationException;
@@ -82,6 +86,41 @@ public final class EncryptionService {
         byte[] plaintext = Random.bytes(length);
         byte[] ciphertext = sealSymmetric(key, plaintext, context);
         return new DataKey(key.metadata(), plaintext, ciphertext, key.metadata().currentMaterial().materialId());
+    }
+
+    /**
+     * GenerateDataKeyPair and its WithoutPlaintext variant: a fresh key pair whose PKCS#8 private key is
+     * encrypted under a symmetric KMS key, exactly as Encrypt would, so Decrypt opens it.
+     */
+    public Results.DataKeyPair generateDataKeyPair(Scope scope, String keyId, KeySpec pairSpec,
+                                                   Map<String, String> context, KeyOperation operation,
+                                                   boolean dryRun) {
+        StoredKey key = lookup.forOperation(scope, keyId, operation, Aliases.ACCEPTED);
+        KeyUsageRules.requireSymmetric(key.metadata(), operation.name());
+        if (!pairSpec.isAsymmetric()) {
+            throw new dev.trent.server.error.UnsupportedOperationException(
+                    "KeyPairSpec " + pairSpec + " is not supported by this version of Trent.");
+        }
+        if (dryRun) {
+            throw new DryRunOperationException(DRY_RUN_MESSAGE);
+        }
+        SecretBytes pkcs8;
+        byte[] publicKey;
+        if (pairSpec.isRsa()) {
+            RsaKeyPair pair = RsaKeyPair.generate(pairSpec.bits());
+            pkcs8 = pair.pkcs8();
+            publicKey = pair.subjectPublicKeyInfo();
+        } else {
+            AsymmetricKeyPair pair = AsymmetricKeyPair.generate(pairSpec.pairType());
+            pkcs8 = pair.pkcs8();
+            publicKey = pair.subjectPublicKeyInfo();
+        }
+        // The caller asked for this private key: handing it over is the point of the operation.
+        byte[] privateKey = pkcs8.reveal(SecretAccess.INSTANCE);
+        pkcs8.destroy();
+        byte[] ciphertext = sealSymmetric(key, privateKey, context);
+        return new Results.DataKeyPair(key.metadata(), privateKey, ciphertext, publicKey,
+                key.metadata().currentMaterial().materialId());
     }
 
     private Encrypted encryptWith(StoredKey stored, byte[] plaintext, Map<String, String> context,

@@ -26,6 +26,17 @@ public final class Results {
     public record Signed(KmsKey key, byte[] signature, SigningAlgorithm algorithm) {
     }
 
+    public record Mac(KmsKey key, byte[] mac) {
+    }
+
+    public record SharedSecret(KmsKey key, byte[] secret) {
+    }
+
+    /** {@code privateKeyPlaintext} is null for the WithoutPlaintext variant. */
+    public record DataKeyPair(KmsKey key, byte[] privateKeyPlaintext, byte[] privateKeyCiphertext, byte[] publicKey,
+                              String materialId) {
+    }
+
     public record PublicKey(KmsKey key, byte[] subjectPublicKeyInfo) {
     }
 }
