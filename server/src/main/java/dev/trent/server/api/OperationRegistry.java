@@ -16,6 +16,7 @@ import dev.trent.server.api.op.GenerateDataKeyPairWithoutPlaintext;
 import dev.trent.server.api.op.GenerateDataKeyWithoutPlaintext;
 import dev.trent.server.api.op.GenerateMac;
 import dev.trent.server.api.op.GenerateRandom;
+import dev.trent.server.api.op.GetKeyLastUsage;
 import dev.trent.server.api.op.GetPublicKey;
 import dev.trent.server.api.op.ListAliases;
 import dev.trent.server.api.op.ListKeys;
@@ -45,7 +46,7 @@ public final class OperationRegistry {
     static final List<String> NOT_YET_IMPLEMENTED = List.of(
             "ConnectCustomKeyStore", "CreateCustomKeyStore", "CreateGrant", "DeleteCustomKeyStore",
             "DeleteImportedKeyMaterial", "DescribeCustomKeyStores", "DisableKeyRotation",
-            "DisconnectCustomKeyStore", "EnableKeyRotation", "GetKeyLastUsage", "GetKeyPolicy",
+            "DisconnectCustomKeyStore", "EnableKeyRotation", "GetKeyPolicy",
             "GetKeyRotationStatus", "GetParametersForImport", "ImportKeyMaterial", "ListGrants", "ListKeyPolicies",
             "ListKeyRotations", "ListRetirableGrants", "PutKeyPolicy", "ReplicateKey", "RetireGrant", "RevokeGrant",
             "RotateKeyOnDemand", "UpdateCustomKeyStore", "UpdatePrimaryRegion");
@@ -53,7 +54,10 @@ public final class OperationRegistry {
     private final Map<String, Operation> operations = new TreeMap<>();
 
     public OperationRegistry(Services services) {
-        implemented(services).forEach(this::add);
+        for (Operation operation : implemented(services)) {
+            add(UsageRecording.TRACKED.contains(operation.name())
+                    ? new UsageRecording(operation, services.usage()) : operation);
+        }
         NOT_YET_IMPLEMENTED.forEach(name -> add(new NotYetImplemented(name)));
     }
 
@@ -72,7 +76,8 @@ public final class OperationRegistry {
                 new GenerateDataKeyPair(s.encryption()), new GenerateDataKeyPairWithoutPlaintext(s.encryption()),
                 new Sign(s.signing()), new Verify(s.signing()), new GetPublicKey(s.signing()),
                 new GenerateMac(s.macs()), new VerifyMac(s.macs()),
-                new DeriveSharedSecret(s.agreement()));
+                new DeriveSharedSecret(s.agreement()),
+                new GetKeyLastUsage(s.usage()));
     }
 
     private void add(Operation operation) {

@@ -8,11 +8,12 @@ import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
 import dev.trent.server.service.MacService;
 import dev.trent.server.service.SigningService;
+import dev.trent.server.service.UsageTracker;
 import java.time.Clock;
 
 /** The use cases the operations call. */
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
-                       MacService macs, KeyAgreementService agreement) {
+                       MacService macs, KeyAgreementService agreement, UsageTracker usage) {
 
     /** All use cases over one repository, with time from {@code clock}. */
     public static Services over(KeyRepository repository, Clock clock) {
@@ -23,6 +24,7 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new EncryptionService(lookup),
                 new SigningService(lookup),
                 new MacService(lookup),
-                new KeyAgreementService(lookup));
+                new KeyAgreementService(lookup),
+                new UsageTracker(repository, lookup, clock));
     }
 }

@@ -36,7 +36,7 @@ import java.util.logging.Logger;
 public final class TrentServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TrentServer.class.getName());
-    /** How often the deletion sweeper looks for keys whose waiting period has ended. */
+    /** How often the deletion sweeper looks for keys whose waiting period has ended, and key usage is saved. */
     private static final long SWEEP_INTERVAL_MILLIS = 1000;
 
     public static final String DATABASE_FILE = "trent.db";
@@ -47,19 +47,22 @@ public final class TrentServer implements AutoCloseable {
     private final ExecutorService business;
     private final ScheduledExecutorService sweeperThread;
     private final DeletionSweeper sweeper;
+    private final KeyRepository repository;
     private final Channel channel;
     private final String host;
     private final int port;
     private volatile boolean closed;
 
     private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
-                        ScheduledExecutorService sweeperThread, DeletionSweeper sweeper, Channel channel, String host) {
+                        ScheduledExecutorService sweeperThread, DeletionSweeper sweeper, KeyRepository repository,
+                        Channel channel, String host) {
         this.storage = storage;
         this.boss = boss;
         this.workers = workers;
         this.business = business;
         this.sweeperThread = sweeperThread;
         this.sweeper = sweeper;
+        this.repository = repository;
         this.channel = channel;
         this.host = host;
         this.port = ((InetSocketAddress) channel.localAddress()).getPort();
@@ -80,8 +83,10 @@ public final class TrentServer implements AutoCloseable {
             DeletionSweeper sweeper = new DeletionSweeper(repository, config.clock());
             sweeper.sweep();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-sweeper"));
-            sweeperThread.scheduleWithFixedDelay(() -> sweepQuietly(sweeper),
-                    SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            sweeperThread.scheduleWithFixedDelay(() -> {
+                sweepQuietly(sweeper);
+                saveUsageQuietly(repository);
+            }, SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
 
             business = Executors.newFixedThreadPool(
                     Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
@@ -96,7 +101,8 @@ public final class TrentServer implements AutoCloseable {
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new TrentServer(storage, boss, workers, business, sweeperThread, sweeper, channel, config.host());
+            return new TrentServer(storage, boss, workers, business, sweeperThread, sweeper, repository, channel,
+                    config.host());
         } catch (Exception | Error e) {
             shutdown(boss, workers, business, sweeperThread);
             storage.close();
@@ -119,6 +125,14 @@ public final class TrentServer implements AutoCloseable {
             sweeper.sweep();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "deletion sweep failed; it will be retried", e);
+        }
+    }
+
+    private static void saveUsageQuietly(KeyRepository repository) {
+        try {
+            repository.saveUsage();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "saving key usage failed; it will be retried", e);
         }
     }
 
@@ -145,6 +159,7 @@ public final class TrentServer implements AutoCloseable {
         closed = true;
         channel.close().awaitUninterruptibly();
         shutdown(boss, workers, business, sweeperThread);
+        saveUsageQuietly(repository);
         storage.close();
     }
 

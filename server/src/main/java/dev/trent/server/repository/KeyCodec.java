@@ -9,6 +9,7 @@ import dev.trent.server.key.AliasName;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KeyUsage;
+import dev.trent.server.key.LastUsage;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.MaterialVersion;
 import dev.trent.server.key.Origin;
@@ -75,6 +76,30 @@ final class KeyCodec {
                 n.has("pendingWindowInDays") ? n.get("pendingWindowInDays").asInt() : null,
                 materials,
                 tags);
+    }
+
+    static byte[] encode(Scope scope, KeyId id, LastUsage usage) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", 1);
+        n.put("account", scope.account());
+        n.put("region", scope.region());
+        n.put("id", id.value());
+        n.put("operation", usage.operation());
+        n.put("timestamp", usage.timestamp().toString());
+        n.put("requestId", usage.requestId());
+        return bytes(n);
+    }
+
+    /** The usage record's key reference (scope and id) and its content. */
+    record StoredUsage(Scope scope, KeyId id, LastUsage usage) {
+    }
+
+    static StoredUsage decodeUsage(byte[] bytes) {
+        JsonNode n = tree(bytes);
+        return new StoredUsage(new Scope(n.get("account").asText(), n.get("region").asText()),
+                new KeyId(n.get("id").asText()),
+                new LastUsage(n.get("operation").asText(), Instant.parse(n.get("timestamp").asText()),
+                        n.get("requestId").asText()));
     }
 
     static byte[] encode(Alias alias) {

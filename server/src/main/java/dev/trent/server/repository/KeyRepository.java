@@ -7,6 +7,7 @@ import dev.trent.server.key.AliasName;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.LastUsage;
 import dev.trent.server.key.MaterialVersion;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
@@ -37,6 +38,9 @@ public final class KeyRepository {
     private final Barrier barrier;
     private final Map<ScopedKey, StoredKey> keys = new ConcurrentHashMap<>();
     private final Map<ScopedAlias, Alias> aliases = new ConcurrentHashMap<>();
+    private final Map<ScopedKey, LastUsage> lastUsage = new ConcurrentHashMap<>();
+    /** Usages recorded in memory and not yet written: the data plane never waits for storage. */
+    private final Map<ScopedKey, LastUsage> unsavedUsage = new ConcurrentHashMap<>();
 
     private KeyRepository(Barrier barrier) {
         this.barrier = barrier;
@@ -63,6 +67,10 @@ public final class KeyRepository {
                 Arrays.fill(encoded, (byte) 0);
             }
             keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, materials));
+        }
+        for (byte[] record : barrier.getAll(RecordPaths.USAGE).values()) {
+            KeyCodec.StoredUsage usage = KeyCodec.decodeUsage(record);
+            lastUsage.put(new ScopedKey(usage.scope(), usage.id()), usage.usage());
         }
         for (byte[] record : barrier.getAll(RecordPaths.ALIASES).values()) {
             Alias alias = KeyCodec.decodeAlias(record);
@@ -121,9 +129,45 @@ public final class KeyRepository {
                 .filter(a -> a.scope().equals(key.scope()) && a.target().equals(key.id()))
                 .toList();
         pointing.forEach(a -> batch.delete(RecordPaths.alias(a.scope(), a.name())));
+        batch.delete(RecordPaths.usage(key.scope(), key.id()));
         barrier.commit(batch);
         pointing.forEach(a -> aliases.remove(new ScopedAlias(a.scope(), a.name())));
-        keys.remove(new ScopedKey(key.scope(), key.id()));
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        keys.remove(ref);
+        lastUsage.remove(ref);
+        unsavedUsage.remove(ref);
+    }
+
+    /** Notes a successful cryptographic use in memory; {@link #saveUsage()} writes it later. */
+    public void recordUsage(KmsKey key, LastUsage usage) {
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        if (keys.containsKey(ref)) {
+            lastUsage.put(ref, usage);
+            unsavedUsage.put(ref, usage);
+        }
+    }
+
+    public Optional<LastUsage> lastUsage(Scope scope, KeyId id) {
+        return Optional.ofNullable(lastUsage.get(new ScopedKey(scope, id)));
+    }
+
+    /** Writes the usages recorded since the last call, in one commit; called off the request path. */
+    public synchronized void saveUsage() {
+        if (unsavedUsage.isEmpty()) {
+            return;
+        }
+        Map<ScopedKey, LastUsage> pending = new HashMap<>(unsavedUsage);
+        WriteBatch batch = new WriteBatch();
+        pending.forEach((ref, usage) -> {
+            if (keys.containsKey(ref)) {
+                batch.put(RecordPaths.usage(ref.scope(), ref.id()), KeyCodec.encode(ref.scope(), ref.id(), usage));
+            }
+        });
+        if (!batch.isEmpty()) {
+            barrier.commit(batch);
+        }
+        // A use recorded while this commit ran stays pending for the next call.
+        pending.forEach((ref, usage) -> unsavedUsage.remove(ref, usage));
     }
 
     public Optional<Alias> findAlias(Scope scope, AliasName name) {

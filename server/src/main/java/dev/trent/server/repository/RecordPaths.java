@@ -13,6 +13,7 @@ final class RecordPaths {
     static final String KEYS = "keys/";
     static final String MATERIAL = "material/";
     static final String ALIASES = "aliases/";
+    static final String USAGE = "usage/";
 
     private RecordPaths() {
     }
@@ -27,6 +28,10 @@ final class RecordPaths {
 
     static String material(Scope scope, KeyId id, int version) {
         return materialPrefix(scope, id) + version;
+    }
+
+    static String usage(Scope scope, KeyId id) {
+        return USAGE + scope.account() + "/" + scope.region() + "/" + id.value();
     }
 
     static String alias(Scope scope, AliasName name) {

@@ -37,7 +37,6 @@ import java.util.Optional;
  */
 public final class EncryptionService {
 
-    static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final String UNKNOWN_KEY_MESSAGE = "The ciphertext refers to a customer master key that does not "
             + "exist, does not exist in this region, or you are not allowed to access.";
     private static final String INCORRECT_KEY_MESSAGE =
@@ -75,13 +74,22 @@ public final class EncryptionService {
         return new ReEncrypted(source, encrypted, destinationMaterialId);
     }
 
+    /**
+     * For a DryRun with the IGNORE_CIPHERTEXT modifier: checks only that the named key exists, is in a state
+     * that allows {@code operation} and is an encryption key.
+     */
+    public void checkUsableWithoutCiphertext(Scope scope, String keyId, KeyOperation operation, String operationName) {
+        StoredKey key = lookup.forOperation(scope, keyId, operation, Aliases.ACCEPTED);
+        KeyUsageRules.requireUsage(key.metadata(), KeyUsage.ENCRYPT_DECRYPT, operationName);
+    }
+
     /** GenerateDataKey and GenerateDataKeyWithoutPlaintext: fresh random bytes, encrypted under the key. */
     public DataKey generateDataKey(Scope scope, String keyId, int length, Map<String, String> context,
                                    KeyOperation operation, boolean dryRun) {
         StoredKey key = lookup.forOperation(scope, keyId, operation, Aliases.ACCEPTED);
         KeyUsageRules.requireSymmetric(key.metadata(), operation.name());
         if (dryRun) {
-            throw new DryRunOperationException(DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         byte[] plaintext = Random.bytes(length);
         byte[] ciphertext = sealSymmetric(key, plaintext, context);
@@ -102,7 +110,7 @@ public final class EncryptionService {
                     "KeyPairSpec " + pairSpec + " is not supported by this version of Trent.");
         }
         if (dryRun) {
-            throw new DryRunOperationException(DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         SecretBytes pkcs8;
         byte[] publicKey;
@@ -133,7 +141,7 @@ public final class EncryptionService {
         }
         if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) {
             if (dryRun) {
-                throw new DryRunOperationException(DRY_RUN_MESSAGE);
+                throw DryRunOperationException.wouldHaveSucceeded();
             }
             return new Encrypted(key, sealSymmetric(stored, plaintext, context), algorithm);
         }
@@ -145,7 +153,7 @@ public final class EncryptionService {
                     + " cannot encrypt data larger than " + max + " bytes.");
         }
         if (dryRun) {
-            throw new DryRunOperationException(DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         KeyMaterial.Rsa rsa = (KeyMaterial.Rsa) stored.currentMaterial();
         return new Encrypted(key, oaep.encrypt(rsa.pair(), plaintext), algorithm);
@@ -183,7 +191,7 @@ public final class EncryptionService {
                 .map(KeyMaterial.Symmetric.class::cast)
                 .orElseThrow(InvalidCiphertextException::new);
         if (dryRun) {
-            throw new DryRunOperationException(DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         try {
             byte[] plaintext = material.aead().decrypt(ciphertext.nonce(), ciphertext.sealed(),
@@ -207,7 +215,7 @@ public final class EncryptionService {
         }
         rejectContext(context);
         if (dryRun) {
-            throw new DryRunOperationException(DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         KeyMaterial.Rsa rsa = (KeyMaterial.Rsa) stored.currentMaterial();
         try {

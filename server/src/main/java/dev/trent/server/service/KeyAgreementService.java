@@ -38,7 +38,7 @@ public final class KeyAgreementService {
             throw new ValidationException(null);
         }
         if (dryRun) {
-            throw new DryRunOperationException(EncryptionService.DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         return new SharedSecret(key.metadata(), secret);
     }

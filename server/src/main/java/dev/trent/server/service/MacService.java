@@ -43,7 +43,7 @@ public final class MacService {
             throw KeyUsageRules.incompatible(algorithm, key.metadata());
         }
         if (dryRun) {
-            throw new DryRunOperationException(EncryptionService.DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         return key;
     }

@@ -28,7 +28,7 @@ public final class SigningService {
         StoredKey stored = lookup.forOperation(scope, keyId, KeyOperation.Sign, Aliases.ACCEPTED);
         check(stored.metadata(), message, type, algorithm, "Sign");
         if (dryRun) {
-            throw new DryRunOperationException(EncryptionService.DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         return new Signed(stored.metadata(), Signatures.sign(stored.currentMaterial(), algorithm, type, message), algorithm);
     }
@@ -39,7 +39,7 @@ public final class SigningService {
         StoredKey stored = lookup.forOperation(scope, keyId, KeyOperation.Verify, Aliases.ACCEPTED);
         check(stored.metadata(), message, type, algorithm, "Verify");
         if (dryRun) {
-            throw new DryRunOperationException(EncryptionService.DRY_RUN_MESSAGE);
+            throw DryRunOperationException.wouldHaveSucceeded();
         }
         if (!Signatures.verify(stored.currentMaterial(), algorithm, type, message, signatureBytes)) {
             throw new KMSInvalidSignatureException();

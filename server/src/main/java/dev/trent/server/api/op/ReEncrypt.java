@@ -5,7 +5,10 @@ import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.Members;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
+import dev.trent.server.api.DryRunModifiers;
+import dev.trent.server.error.DryRunOperationException;
 import dev.trent.server.key.EncryptionAlgorithm;
+import dev.trent.server.key.lifecycle.KeyOperation;
 import dev.trent.server.service.EncryptionService;
 import dev.trent.server.service.Results.ReEncrypted;
 
@@ -25,7 +28,10 @@ public final class ReEncrypt implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
-        byte[] blob = request.requiredBlob("CiphertextBlob", 1, Members.CIPHERTEXT_MAX);
+        boolean dryRun = request.bool("DryRun");
+        boolean ignoreCiphertext = DryRunModifiers.ignoreCiphertext(request, dryRun);
+        byte[] blob = ignoreCiphertext ? request.blob("CiphertextBlob", 1, Members.CIPHERTEXT_MAX).orElse(null)
+                : request.requiredBlob("CiphertextBlob", 1, Members.CIPHERTEXT_MAX);
         var sourceContext = Members.encryptionContext(request, "SourceEncryptionContext");
         String sourceKeyId = request.string("SourceKeyId", 1, Members.KEY_ID_MAX).orElse(null);
         String destinationKeyId = request.requiredString("DestinationKeyId", 1, Members.KEY_ID_MAX);
@@ -35,8 +41,13 @@ public final class ReEncrypt implements Operation {
         EncryptionAlgorithm destinationAlgorithm =
                 request.enumValue("DestinationEncryptionAlgorithm", EncryptionAlgorithm.class).orElse(null);
         Members.grantTokens(request);
-        boolean dryRun = request.bool("DryRun");
         request.validate();
+        if (ignoreCiphertext) {
+            encryption.checkUsableWithoutCiphertext(context.scope(), destinationKeyId, KeyOperation.ReEncryptTo, name());
+            encryption.checkUsableWithoutCiphertext(context.scope(), DryRunModifiers.requireKey(sourceKeyId, "SourceKeyId"),
+                    KeyOperation.ReEncryptFrom, name());
+            throw DryRunOperationException.wouldHaveSucceeded();
+        }
         ReEncrypted result = encryption.reEncrypt(context.scope(), blob, sourceKeyId, sourceContext, sourceAlgorithm,
                 destinationKeyId, destinationContext, destinationAlgorithm, dryRun);
         return JsonResponse.create()
