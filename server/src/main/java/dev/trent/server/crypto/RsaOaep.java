@@ -25,6 +25,9 @@ public final class RsaOaep {
     }
 
     public byte[] encrypt(RsaKeyPair key, byte[] plaintext) {
+        if (plaintext.length > maxPlaintextLength(key.bits())) {
+            throw new IllegalArgumentException("plaintext too long for RSA-OAEP with this key");
+        }
         AsymmetricBlockCipher cipher = newCipher();
         cipher.init(true, new ParametersWithRandom(key.publicKey(), Random.secureRandom()));
         try {

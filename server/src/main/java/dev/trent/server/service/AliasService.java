@@ -52,7 +52,7 @@ public final class AliasService {
                 throw new ValidationException("Alias " + name + " cannot be changed from a CMK with key usage "
                         + current.usage() + " to a CMK with key usage " + target.usage());
             }
-            if (current.spec().isRsa() != target.spec().isRsa()) {
+            if (current.spec().isAsymmetric() != target.spec().isAsymmetric()) {
                 throw new ValidationException("Alias " + name + " cannot be changed from a CMK with key spec "
                         + current.spec() + " to a CMK with key spec " + target.spec());
             }

@@ -3,7 +3,6 @@ package dev.trent.server.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.trent.server.error.InvalidMarkerException;
 import dev.trent.server.error.SerializationException;
 import dev.trent.server.error.ValidationException;
 import dev.trent.server.key.KeySpec;
@@ -13,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Request reading in AWS's validation grammar, as recorded against real AWS. */
 class JsonRequestTest {
+
+    private enum DataKeySpec { AES_256, AES_128 }
 
     private static JsonRequest parse(String json) {
         return JsonRequest.parse(json.getBytes(StandardCharsets.UTF_8));
@@ -84,13 +85,89 @@ class JsonRequestTest {
     }
 
     @Test
-    void paging_markersRoundTrip_andForeignMarkersAreRefused() {
-        List<Integer> all = List.of(1, 2, 3, 4, 5);
-        Paging.Page<Integer> first = Paging.page(parse("{\"Limit\":2}"), all, 100, 1000);
-        assertEquals(List.of(1, 2), first.items());
-        Paging.Page<Integer> second = Paging.page(parse("{\"Limit\":3,\"Marker\":\"" + first.nextMarker() + "\"}"), all, 100, 1000);
-        assertEquals(List.of(3, 4, 5), second.items());
-        assertEquals(false, second.truncated());
-        assertThrows(InvalidMarkerException.class, () -> Paging.page(parse("{\"Marker\":\"garbage\"}"), all, 100, 1000));
+    void missingRequiredMember_isNamedWithValueNull() {
+        JsonRequest request = parse("{}");
+        request.requiredString("KeyId", 1, 2048);
+        assertEquals("1 validation error detected: Value null at 'keyId' failed to satisfy constraint: "
+                + "Member must not be null", violation(request));
+    }
+
+    @Test
+    void integerAboveMaximum_givesAwsMessage() {
+        JsonRequest request = parse("{\"NumberOfBytes\":1025}");
+        request.integer("NumberOfBytes", 1, 1024);
+        assertEquals("1 validation error detected: Value '1025' at 'numberOfBytes' failed to satisfy constraint: "
+                + "Member must have value less than or equal to 1024", violation(request));
+    }
+
+    @Test
+    void emptyBlob_omitsTheValue_andNamesTheMinimum() {
+        JsonRequest request = parse("{\"Plaintext\":\"\"}");
+        request.requiredBlob("Plaintext", 1, 4096);
+        assertEquals("1 validation error detected: Value at 'plaintext' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 1", violation(request));
+    }
+
+    @Test
+    void blobLength_isCountedInDecodedBytes() {
+        JsonRequest request = parse("{\"Plaintext\":\"" + java.util.Base64.getEncoder().encodeToString(new byte[4096]) + "\"}");
+        assertEquals(4096, request.blob("Plaintext", 1, 4096).orElseThrow().length);
+        request.validate();
+    }
+
+    @Test
+    void usageEnum_listsAwsRecordedValueSet() {
+        JsonRequest request = parse("{\"KeyUsage\":\"RANDOM\"}");
+        request.enumValue("KeyUsage", dev.trent.server.key.KeyUsage.class, Members.KEY_USAGE_ORDER.subList(0, 3));
+        assertEquals("1 validation error detected: Value 'RANDOM' at 'keyUsage' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]",
+                violation(request));
+    }
+
+    @Test
+    void threeViolations_areCountedAndJoinedInReadingOrder() {
+        JsonRequest request = parse("{\"NumberOfBytes\":0,\"KeySpec\":\"AES-256\"}");
+        request.requiredString("KeyId", 1, 2048);
+        request.integer("NumberOfBytes", 1, 1024);
+        request.enumValue("KeySpec", DataKeySpec.class, List.of("AES_256", "AES_128"));
+        assertEquals("3 validation errors detected: "
+                + "Value null at 'keyId' failed to satisfy constraint: Member must not be null; "
+                + "Value '0' at 'numberOfBytes' failed to satisfy constraint: Member must have value greater than or equal to 1; "
+                + "Value 'AES-256' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]",
+                violation(request));
+    }
+
+    @Test
+    void tagValueTooLong_andTagKeyMissing_useElementPaths() {
+        JsonRequest request = parse("{\"Tags\":[{\"TagKey\":\"a\",\"TagValue\":\"" + "v".repeat(257)
+                + "\"},{\"TagValue\":\"\"}]}");
+        Members.tags(request);
+        assertEquals("2 validation errors detected: Value '" + "v".repeat(257) + "' at 'tags.1.member.tagValue' "
+                + "failed to satisfy constraint: Member must have length less than or equal to 256; "
+                + "Value null at 'tags.2.member.tagKey' failed to satisfy constraint: Member must not be null",
+                violation(request));
+    }
+
+    @Test
+    void validRequest_validatesSilently_andReadsItsMembers() {
+        JsonRequest request = parse("{\"KeyId\":\"alias/x\",\"Limit\":5,\"DryRun\":true,"
+                + "\"EncryptionContext\":{\"b\":\"2\",\"a\":\"1\"},\"KeySpec\":\"RSA_2048\"}");
+        assertEquals("alias/x", request.requiredString("KeyId", 1, 2048));
+        assertEquals(5, request.integer("Limit", 1, 1000).orElseThrow());
+        assertEquals(true, request.bool("DryRun"));
+        assertEquals(false, request.bool("Absent"));
+        assertEquals(java.util.Map.of("a", "1", "b", "2"), request.stringMap("EncryptionContext"));
+        assertEquals(KeySpec.RSA_2048, request.enumValue("KeySpec", KeySpec.class).orElseThrow());
+        request.validate();
+    }
+
+    @Test
+    void structureOrListWhereAStringBelongs_isASerializationException() {
+        assertThrows(SerializationException.class, () -> parse("{\"KeyId\":{}}").string("KeyId", 1, 10));
+        assertThrows(SerializationException.class, () -> parse("{\"KeyId\":[\"a\"]}").string("KeyId", 1, 10));
+        assertThrows(SerializationException.class, () -> parse("{\"EncryptionContext\":[]}").stringMap("EncryptionContext"));
+        assertThrows(SerializationException.class, () -> parse("{\"Tags\":{}}").list("Tags", 50, (n, p, r) -> n));
+        assertThrows(SerializationException.class, () -> parse("{\"Limit\":1.5}").integer("Limit", 1, 10));
+        assertThrows(SerializationException.class, () -> parse("{\"Limit\":99999999999}").integer("Limit", 1, 10));
     }
 }

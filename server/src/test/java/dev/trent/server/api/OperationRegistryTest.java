@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OperationRegistryTest {
 
     /** The 54 operations of the KMS API model (2014-11-01, as of 2026-05). */
-    private static final Set<String> MODEL = new TreeSet<>(Set.of(
+    static final Set<String> MODEL = new TreeSet<>(Set.of(
             "CancelKeyDeletion", "ConnectCustomKeyStore", "CreateAlias", "CreateCustomKeyStore", "CreateGrant",
             "CreateKey", "Decrypt", "DeleteAlias", "DeleteCustomKeyStore", "DeleteImportedKeyMaterial",
             "DeriveSharedSecret", "DescribeCustomKeyStores", "DescribeKey", "DisableKey", "DisableKeyRotation",

@@ -45,6 +45,31 @@ class RsaInteropTest {
 
     @ParameterizedTest
     @EnumSource(value = HashAlgorithm.class, names = {"SHA_256", "SHA_384", "SHA_512"})
+    void pkcs1Signature_isByteForByteTheJdksSignature(HashAlgorithm hash) throws Exception {
+        Signature jdk = Signature.getInstance(jdkName(hash) + "withRSA");
+        jdk.initSign(privateKey());
+        jdk.update(MESSAGE);
+        assertArrayEquals(jdk.sign(), new RsaSignature(Padding.PKCS1_V1_5, hash).sign(KEY, MESSAGE, false));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Padding.class)
+    void signature_failsForAnotherMessage_aChangedSignature_orTheOtherPadding(Padding padding) {
+        RsaSignature trent = new RsaSignature(padding, HashAlgorithm.SHA_256);
+        byte[] signature = trent.sign(KEY, MESSAGE, false);
+        assertTrue(trent.verify(KEY, MESSAGE, false, signature));
+        assertFalse(trent.verify(KEY, "another message".getBytes(), false, signature));
+        byte[] changed = signature.clone();
+        changed[changed.length - 1] ^= 1;
+        assertFalse(trent.verify(KEY, MESSAGE, false, changed));
+        assertFalse(trent.verify(KEY, MESSAGE, false, new byte[0]));
+        Padding other = padding == Padding.PSS ? Padding.PKCS1_V1_5 : Padding.PSS;
+        assertFalse(new RsaSignature(other, HashAlgorithm.SHA_256).verify(KEY, MESSAGE, false, signature));
+        assertFalse(new RsaSignature(padding, HashAlgorithm.SHA_384).verify(KEY, MESSAGE, false, signature));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = HashAlgorithm.class, names = {"SHA_256", "SHA_384", "SHA_512"})
     void pssSignature_overMessageOrDigest_verifiesWithJdk(HashAlgorithm hash) throws Exception {
         RsaSignature trent = new RsaSignature(Padding.PSS, hash);
         for (byte[] signature : new byte[][] {trent.sign(KEY, MESSAGE, false), trent.sign(KEY, hash.hash(MESSAGE), true)}) {
@@ -86,16 +111,6 @@ class RsaInteropTest {
 
         jdk.init(Cipher.DECRYPT_MODE, privateKey(), spec);
         assertArrayEquals(plaintext, jdk.doFinal(trent.encrypt(KEY, plaintext)));
-    }
-
-    @Test
-    void oaep_maxPlaintextLengths_areAwsLimits() {
-        assertEquals(214, new RsaOaep(HashAlgorithm.SHA_1).maxPlaintextLength(2048));
-        assertEquals(190, new RsaOaep(HashAlgorithm.SHA_256).maxPlaintextLength(2048));
-        assertEquals(342, new RsaOaep(HashAlgorithm.SHA_1).maxPlaintextLength(3072));
-        assertEquals(318, new RsaOaep(HashAlgorithm.SHA_256).maxPlaintextLength(3072));
-        assertEquals(470, new RsaOaep(HashAlgorithm.SHA_1).maxPlaintextLength(4096));
-        assertEquals(446, new RsaOaep(HashAlgorithm.SHA_256).maxPlaintextLength(4096));
     }
 
     @Test

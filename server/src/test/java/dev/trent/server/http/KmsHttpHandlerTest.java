@@ -2,6 +2,7 @@ package dev.trent.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import dev.trent.server.repository.KeyRepository;
 import dev.trent.storage.Storage;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -21,30 +23,35 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The handler on an EmbeddedChannel, with a direct executor so each request completes before the assertions. */
+/**
+ * The handler on an EmbeddedChannel over a real dispatcher and in-memory storage, with a direct executor so each
+ * request completes before the assertions. Every test ends in {@link #finish()}, which fails on any response or
+ * buffer left behind.
+ */
 class KmsHttpHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = "111122223333";
 
-    private Storage storage;
-    private EmbeddedChannel channel;
+    private final Storage storage = Storage.inMemory();
+    private final Dispatcher dispatcher = new Dispatcher(new OperationRegistry(
+            Services.over(KeyRepository.load(storage.barrier()), Clock.systemUTC())));
+    private EmbeddedChannel channel = channel(Runnable::run);
 
-    @BeforeEach
-    void open() {
-        storage = Storage.inMemory();
-        Dispatcher dispatcher = new Dispatcher(new OperationRegistry(
-                Services.over(KeyRepository.load(storage.barrier()), Clock.systemUTC())));
-        channel = new EmbeddedChannel(new KmsHttpHandler(dispatcher, Runnable::run, "111122223333", "us-west-2"));
+    private EmbeddedChannel channel(Executor executor) {
+        return new EmbeddedChannel(new KmsHttpHandler(dispatcher, executor, ACCOUNT, "us-west-2"));
     }
 
     @AfterEach
-    void close() {
-        assertFalse(channel.finishAndReleaseAll(), "no message or buffer left behind");
+    void finish() {
+        assertFalse(channel.finishAndReleaseAll(), "no response or buffer left behind");
         storage.close();
     }
 
@@ -54,24 +61,41 @@ class KmsHttpHandlerTest {
 
         assertEquals(200, reply.status);
         assertEquals("application/x-amz-json-1.1", reply.contentType);
-        UUID.fromString(reply.requestId);
-        assertEquals(16, java.util.Base64.getDecoder().decode(reply.body.get("Plaintext").asText()).length);
+        assertEquals(UUID.fromString(reply.requestId).toString(), reply.requestId);
+        assertEquals(reply.length, reply.text.getBytes(StandardCharsets.UTF_8).length, "Content-Length");
+        assertEquals(16, Base64.getDecoder().decode(reply.body.get("Plaintext").asText()).length);
+        assertTrue(channel.isOpen(), "HTTP/1.1 keeps the connection");
     }
 
     @Test
-    void regionOfTheSigV4Scope_appearsInArns() throws Exception {
-        String authorization = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-1/kms/aws4_request, "
-                + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
-        Reply reply = send(post("TrentService.CreateKey", "{}", authorization));
-
-        assertTrue(reply.body.at("/KeyMetadata/Arn").asText().startsWith("arn:aws:kms:eu-west-1:111122223333:key/"));
+    void everyResponse_hasItsOwnRequestId() throws Exception {
+        Reply first = send(post("TrentService.ListKeys", "{}", null));
+        Reply second = send(post("TrentService.NoSuchThing", "{}", null));
+        UUID.fromString(second.requestId);
+        assertNotEquals(first.requestId, second.requestId);
+        assertEquals("application/x-amz-json-1.1", second.contentType);
     }
 
     @Test
-    void requestWithoutSignature_usesTheDefaultRegion() throws Exception {
-        Reply reply = send(post("TrentService.CreateKey", "{}", null));
+    void regionOfTheSigV4CredentialScope_appearsInArns() throws Exception {
+        Reply reply = send(post("TrentService.CreateKey", "{}", signedFor("eu-west-1")));
 
-        assertTrue(reply.body.at("/KeyMetadata/Arn").asText().startsWith("arn:aws:kms:us-west-2:111122223333:key/"));
+        assertEquals(200, reply.status);
+        String arn = reply.body.at("/KeyMetadata/Arn").asText();
+        assertEquals("arn:aws:kms:eu-west-1:" + ACCOUNT + ":key/" + reply.body.at("/KeyMetadata/KeyId").asText(), arn);
+    }
+
+    @Test
+    void requestWithoutAuthorization_usesTheDefaultRegion_andSeesOnlyItsKeys() throws Exception {
+        String keyId = send(post("TrentService.CreateKey", "{}", signedFor("eu-west-1"))).body.at("/KeyMetadata/KeyId").asText();
+
+        Reply unsigned = send(post("TrentService.CreateKey", "{}", null));
+        assertTrue(unsigned.body.at("/KeyMetadata/Arn").asText().startsWith("arn:aws:kms:us-west-2:" + ACCOUNT + ":key/"));
+        Reply elsewhere = send(post("TrentService.DescribeKey", "{\"KeyId\":\"" + keyId + "\"}", null));
+        assertEquals(400, elsewhere.status);
+        assertEquals("NotFoundException", elsewhere.body.get("__type").asText());
+        assertEquals("Key 'arn:aws:kms:us-west-2:" + ACCOUNT + ":key/" + keyId + "' does not exist",
+                elsewhere.body.get("message").asText());
     }
 
     @Test
@@ -79,8 +103,7 @@ class KmsHttpHandlerTest {
         Reply reply = send(post("TrentService.NoSuchThing", "{}", null));
 
         assertEquals(400, reply.status);
-        assertEquals("{\"__type\":\"UnknownOperationException\"}", reply.body.toString());
-        UUID.fromString(reply.requestId);
+        assertEquals("{\"__type\":\"UnknownOperationException\"}", reply.text);
     }
 
     @Test
@@ -89,14 +112,53 @@ class KmsHttpHandlerTest {
 
         assertEquals(400, reply.status);
         assertEquals("SerializationException", reply.body.get("__type").asText());
+        assertEquals("application/x-amz-json-1.1", reply.contentType);
     }
 
     @Test
-    void get_isRefusedWithAJsonError() throws Exception {
+    void get_is405_withAJsonError() throws Exception {
         Reply reply = send(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
 
         assertEquals(405, reply.status);
+        assertEquals("application/x-amz-json-1.1", reply.contentType);
         assertEquals("UnknownOperationException", reply.body.get("__type").asText());
+        assertEquals("Trent answers the KMS protocol with POST /.", reply.body.get("message").asText());
+        UUID.fromString(reply.requestId);
+    }
+
+    @Test
+    void undecodableRequest_is400_andClosesTheConnection() throws Exception {
+        FullHttpRequest broken = post("TrentService.ListKeys", "{}", null);
+        broken.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("bad header")));
+        Reply reply = send(broken);
+
+        assertEquals(400, reply.status);
+        assertEquals("SerializationException", reply.body.get("__type").asText());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void connectionClose_isHonoured() throws Exception {
+        FullHttpRequest request = post("TrentService.ListKeys", "{}", null);
+        request.headers().set(HttpHeaderNames.CONNECTION, "close");
+        Reply reply = send(request);
+
+        assertEquals(200, reply.status);
+        assertEquals("close", reply.connection);
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void executorThatRefusesWork_gives503_insteadOfAHang() throws Exception {
+        assertFalse(channel.finishAndReleaseAll());
+        channel = channel(task -> {
+            throw new RejectedExecutionException("shutting down");
+        });
+        Reply reply = send(post("TrentService.ListKeys", "{}", null));
+
+        assertEquals(503, reply.status);
+        assertEquals("KMSInternalException", reply.body.get("__type").asText());
+        assertFalse(channel.isOpen());
     }
 
     @Test
@@ -108,19 +170,28 @@ class KmsHttpHandlerTest {
         assertEquals("CreateGrant is not implemented by this version of Trent.", reply.body.get("message").asText());
     }
 
-    private record Reply(int status, String contentType, String requestId, JsonNode body) {
+    private record Reply(int status, String contentType, String requestId, String connection, int length, String text,
+                         JsonNode body) {
     }
 
     private Reply send(FullHttpRequest request) throws Exception {
         channel.writeInbound(request);
         FullHttpResponse response = channel.readOutbound();
+        assertTrue(response != null, "a response was written");
         try {
+            String text = response.content().toString(StandardCharsets.UTF_8);
             return new Reply(response.status().code(), response.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                    response.headers().get("x-amzn-RequestId"),
-                    JSON.readTree(response.content().toString(StandardCharsets.UTF_8)));
+                    response.headers().get("x-amzn-RequestId"), response.headers().get(HttpHeaderNames.CONNECTION),
+                    response.headers().getInt(HttpHeaderNames.CONTENT_LENGTH, -1), text,
+                    text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text));
         } finally {
             response.release();
         }
+    }
+
+    private static String signedFor(String region) {
+        return "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/" + region + "/kms/aws4_request, "
+                + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
     }
 
     private static FullHttpRequest post(String target, String body, String authorization) {

@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The transition table, pair by pair, and the NIST phase of every AWS state. */
+/** The transition table pair by pair, its agreement with the operation rules, and the NIST phase of every state. */
 class KeyStateMachineTest {
 
-    /** "from/EVENT" -> target; "destroyed" for the move out of the state space. Every other pair is refused. */
+    /**
+     * "from/EVENT" -> target state, or "destroyed" for the move out of the state space; every pair not listed is
+     * refused. From the AWS KMS Developer Guide: EnableKey and DisableKey succeed on Enabled and Disabled keys;
+     * ScheduleKeyDeletion on every key not already pending deletion; CancelKeyDeletion leaves the key Disabled;
+     * deleting imported material sends a key to PendingImport and importing it brings it back Enabled.
+     */
     private static final Map<String, String> ALLOWED = Map.ofEntries(
             Map.entry("Enabled/ENABLE", "Enabled"),
             Map.entry("Enabled/DISABLE", "Disabled"),
@@ -30,6 +38,17 @@ class KeyStateMachineTest {
             Map.entry("PendingDeletion/CANCEL_DELETION", "Disabled"),
             Map.entry("PendingDeletion/DESTROY", "destroyed"));
 
+    /** The operations that move a key, with the event each one raises. */
+    private static final Map<KeyOperation, KeyEvent> MOVES = Map.of(
+            KeyOperation.EnableKey, KeyEvent.ENABLE,
+            KeyOperation.DisableKey, KeyEvent.DISABLE,
+            KeyOperation.ScheduleKeyDeletion, KeyEvent.SCHEDULE_DELETION,
+            KeyOperation.CancelKeyDeletion, KeyEvent.CANCEL_DELETION);
+
+    /** The states a key can be in while Trent has neither custom key stores nor multi-Region keys. */
+    private static final Set<KeyState> REACHABLE = EnumSet.of(
+            KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion, KeyState.PendingImport);
+
     @Test
     void everyStateEventPair_isAllowedExactlyAsTheTableSays() {
         List<String> failures = new ArrayList<>();
@@ -37,13 +56,18 @@ class KeyStateMachineTest {
             for (KeyEvent event : KeyEvent.values()) {
                 String pair = from + "/" + event;
                 String expected = ALLOWED.get(pair);
-                if (KeyStateMachine.allows(from, event) != (expected != null)) {
-                    failures.add(pair + ": allows() disagrees");
-                    continue;
-                }
-                if (expected != null) {
-                    Optional<KeyState> to = KeyStateMachine.next(from, event);
-                    String actual = to.map(Enum::name).orElse("destroyed");
+                boolean allowed = KeyStateMachine.allows(from, event);
+                if (allowed != (expected != null)) {
+                    failures.add(pair + ": allows() says " + allowed);
+                } else if (expected == null) {
+                    try {
+                        KeyStateMachine.next(from, event);
+                        failures.add(pair + ": next() moved the key although the move is refused");
+                    } catch (IllegalStateException refused) {
+                        // as it must
+                    }
+                } else {
+                    String actual = KeyStateMachine.next(from, event).map(Enum::name).orElse("destroyed");
                     if (!actual.equals(expected)) {
                         failures.add(pair + ": expected " + expected + ", got " + actual);
                     }
@@ -54,30 +78,55 @@ class KeyStateMachineTest {
     }
 
     @Test
-    void next_forAMoveNotInTheTable_throws() {
-        assertThrows(IllegalStateException.class, () -> KeyStateMachine.next(KeyState.PendingDeletion, KeyEvent.ENABLE));
+    void next_forAMoveNotInTheTable_throwsNamingTheMove() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KeyStateMachine.next(KeyState.PendingDeletion, KeyEvent.ENABLE));
+        assertTrue(e.getMessage().contains("PendingDeletion") && e.getMessage().contains("ENABLE"), e.getMessage());
+    }
+
+    /** Where the rules let an operation through, the machine must have its move, or the caller gets a 500. */
+    @Test
+    void everyOperationTheRulesAllow_hasItsMove_inEveryReachableState() {
+        List<String> failures = new ArrayList<>();
+        MOVES.forEach((operation, event) -> {
+            for (KeyState state : REACHABLE) {
+                boolean ruleAllows = KeyStateRules.rule(operation, state) == StateRule.ALLOWED;
+                if (ruleAllows != KeyStateMachine.allows(state, event)) {
+                    failures.add(operation + " in " + state + ": rule allows " + ruleAllows + ", machine allows "
+                            + KeyStateMachine.allows(state, event));
+                }
+            }
+        });
+        assertEquals(List.of(), failures);
     }
 
     @Test
-    void cancelDeletion_leavesTheKeyDisabled_asAwsDocuments() {
+    void cancelDeletion_leavesTheKeyDisabled_andOnlyEnabledReportsEnabledTrue() {
         assertEquals(Optional.of(KeyState.Disabled), KeyStateMachine.next(KeyState.PendingDeletion, KeyEvent.CANCEL_DELETION));
-        assertFalse(KeyState.Disabled.enabledFlag());
-        assertTrue(KeyState.Enabled.enabledFlag());
+        for (KeyState state : KeyState.values()) {
+            assertEquals(state == KeyState.Enabled, state.enabledFlag(), state.name());
+        }
+        assertFalse(KeyState.PendingDeletion.enabledFlag());
     }
 
     @Test
     void everyAwsState_mapsToItsNistPhase() {
-        Map<KeyState, NistPhase> expected = Map.of(
-                KeyState.Creating, NistPhase.PRE_ACTIVATION,
-                KeyState.PendingImport, NistPhase.PRE_ACTIVATION,
-                KeyState.Enabled, NistPhase.ACTIVE,
-                KeyState.Updating, NistPhase.ACTIVE,
-                KeyState.Disabled, NistPhase.SUSPENDED,
-                KeyState.Unavailable, NistPhase.SUSPENDED,
-                KeyState.PendingDeletion, NistPhase.DEACTIVATED,
-                KeyState.PendingReplicaDeletion, NistPhase.DEACTIVATED);
+        Map<KeyState, NistPhase> expected = new EnumMap<>(KeyState.class);
+        expected.put(KeyState.Creating, NistPhase.PRE_ACTIVATION);
+        expected.put(KeyState.PendingImport, NistPhase.PRE_ACTIVATION);
+        expected.put(KeyState.Enabled, NistPhase.ACTIVE);
+        expected.put(KeyState.Updating, NistPhase.ACTIVE);
+        expected.put(KeyState.Disabled, NistPhase.SUSPENDED);
+        expected.put(KeyState.Unavailable, NistPhase.SUSPENDED);
+        expected.put(KeyState.PendingDeletion, NistPhase.DEACTIVATED);
+        expected.put(KeyState.PendingReplicaDeletion, NistPhase.DEACTIVATED);
+        assertEquals(EnumSet.allOf(KeyState.class), expected.keySet(), "the table names every AWS state");
+        List<String> failures = new ArrayList<>();
         for (KeyState state : KeyState.values()) {
-            assertEquals(expected.get(state), state.nistPhase(), state.name());
+            if (state.nistPhase() != expected.get(state)) {
+                failures.add(state + ": expected " + expected.get(state) + ", got " + state.nistPhase());
+            }
         }
+        assertEquals(List.of(), failures);
     }
 }
