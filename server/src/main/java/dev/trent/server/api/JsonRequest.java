@@ -120,6 +120,22 @@ public final class JsonRequest {
         return value;
     }
 
+    /** A timestamp member: epoch seconds, possibly with a fraction, as awsJson1.1 sends it. */
+    public Optional<java.time.Instant> timestamp(String member) {
+        return node(member).map(n -> {
+            if (!n.isNumber()) {
+                throw new SerializationException(kind(n) + " can not be converted to a Timestamp");
+            }
+            try {
+                java.math.BigDecimal millis = n.decimalValue().movePointRight(3);
+                return java.time.Instant.ofEpochMilli(
+                        millis.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                throw new SerializationException("Timestamp value out of range");
+            }
+        });
+    }
+
     public boolean bool(String member) {
         return node(member).map(n -> {
             if (!n.isBoolean()) {

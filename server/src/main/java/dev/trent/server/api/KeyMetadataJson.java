@@ -33,7 +33,12 @@ public final class KeyMetadataJson {
                 .integer("PendingDeletionWindowInDays", key.pendingWindowInDays())
                 .names("MacAlgorithms", key.spec().macAlgorithms(key.usage()));
         if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) {
-            json.string("CurrentKeyMaterialId", key.currentMaterial().materialId());
+            json.string("CurrentKeyMaterialId", key.currentMaterialId().orElse(null));
+        }
+        // Recorded against AWS: ExpirationModel (and ValidTo) only while imported material is present.
+        if (key.imported() != null && key.hasMaterial()) {
+            json.string("ExpirationModel", key.imported().expirationModel())
+                    .time("ValidTo", key.imported().validTo());
         }
         return json;
     }

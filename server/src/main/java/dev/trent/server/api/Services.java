@@ -3,6 +3,8 @@ package dev.trent.server.api;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.AliasService;
 import dev.trent.server.service.EncryptionService;
+import dev.trent.server.service.ImportService;
+import dev.trent.server.service.ImportTokens;
 import dev.trent.server.service.KeyAgreementService;
 import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
@@ -13,7 +15,7 @@ import java.time.Clock;
 
 /** The use cases the operations call. */
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
-                       MacService macs, KeyAgreementService agreement, UsageTracker usage) {
+                       MacService macs, KeyAgreementService agreement, UsageTracker usage, ImportService imports) {
 
     /** All use cases over one repository, with time from {@code clock}. */
     public static Services over(KeyRepository repository, Clock clock) {
@@ -25,6 +27,7 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new SigningService(lookup),
                 new MacService(lookup),
                 new KeyAgreementService(lookup),
-                new UsageTracker(repository, lookup, clock));
+                new UsageTracker(repository, lookup, clock),
+                new ImportService(repository, lookup, new ImportTokens(), clock));
     }
 }

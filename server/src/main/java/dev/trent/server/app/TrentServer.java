@@ -7,6 +7,7 @@ import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.DeletionSweeper;
+import dev.trent.server.service.MaterialExpirySweeper;
 import dev.trent.storage.KeyFileRootOfTrust;
 import dev.trent.storage.PassphraseRootOfTrust;
 import dev.trent.storage.RootOfTrustProvider;
@@ -36,7 +37,10 @@ import java.util.logging.Logger;
 public final class TrentServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TrentServer.class.getName());
-    /** How often the deletion sweeper looks for keys whose waiting period has ended, and key usage is saved. */
+    /**
+     * How often the sweepers look for keys whose waiting period has ended and imported material past its
+     * ValidTo, and key usage is saved.
+     */
     private static final long SWEEP_INTERVAL_MILLIS = 1000;
 
     public static final String DATABASE_FILE = "trent.db";
@@ -47,6 +51,7 @@ public final class TrentServer implements AutoCloseable {
     private final ExecutorService business;
     private final ScheduledExecutorService sweeperThread;
     private final DeletionSweeper sweeper;
+    private final MaterialExpirySweeper expirySweeper;
     private final KeyRepository repository;
     private final Channel channel;
     private final String host;
@@ -54,14 +59,15 @@ public final class TrentServer implements AutoCloseable {
     private volatile boolean closed;
 
     private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
-                        ScheduledExecutorService sweeperThread, DeletionSweeper sweeper, KeyRepository repository,
-                        Channel channel, String host) {
+                        ScheduledExecutorService sweeperThread, DeletionSweeper sweeper,
+                        MaterialExpirySweeper expirySweeper, KeyRepository repository, Channel channel, String host) {
         this.storage = storage;
         this.boss = boss;
         this.workers = workers;
         this.business = business;
         this.sweeperThread = sweeperThread;
         this.sweeper = sweeper;
+        this.expirySweeper = expirySweeper;
         this.repository = repository;
         this.channel = channel;
         this.host = host;
@@ -81,10 +87,14 @@ public final class TrentServer implements AutoCloseable {
             Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
 
             DeletionSweeper sweeper = new DeletionSweeper(repository, config.clock());
+            MaterialExpirySweeper expirySweeper = new MaterialExpirySweeper(
+                    repository, services.imports().tokens(), config.clock());
             sweeper.sweep();
+            expirySweeper.sweep();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-sweeper"));
             sweeperThread.scheduleWithFixedDelay(() -> {
                 sweepQuietly(sweeper);
+                expireQuietly(expirySweeper);
                 saveUsageQuietly(repository);
             }, SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
 
@@ -101,8 +111,8 @@ public final class TrentServer implements AutoCloseable {
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new TrentServer(storage, boss, workers, business, sweeperThread, sweeper, repository, channel,
-                    config.host());
+            return new TrentServer(storage, boss, workers, business, sweeperThread, sweeper, expirySweeper,
+                    repository, channel, config.host());
         } catch (Exception | Error e) {
             shutdown(boss, workers, business, sweeperThread);
             storage.close();
@@ -128,6 +138,14 @@ public final class TrentServer implements AutoCloseable {
         }
     }
 
+    private static void expireQuietly(MaterialExpirySweeper sweeper) {
+        try {
+            sweeper.sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "imported material expiry sweep failed; it will be retried", e);
+        }
+    }
+
     private static void saveUsageQuietly(KeyRepository repository) {
         try {
             repository.saveUsage();
@@ -149,6 +167,11 @@ public final class TrentServer implements AutoCloseable {
     /** Runs the deletion sweeper now instead of waiting for its next turn; returns how many keys it destroyed. */
     public int sweepNow() {
         return sweeper.sweep().size();
+    }
+
+    /** Runs the imported-material expiry sweep now; returns how many keys lost their material. */
+    public int expireImportedMaterialNow() {
+        return expirySweeper.sweep().size();
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Optional;
  * one place ({@code dev.trent.server.api.ErrorMapper}). A null message means AWS sends none for this case
  * (e.g. InvalidCiphertextException), and then the response carries no {@code message} member.
  */
-public abstract sealed class KmsException extends RuntimeException permits NotFoundException, DisabledException, KMSInvalidStateException, AlreadyExistsException, InvalidAliasNameException, InvalidArnException, InvalidCiphertextException, IncorrectKeyException, InvalidKeyUsageException, InvalidMarkerException, KMSInvalidSignatureException, KMSInvalidMacException, LimitExceededException, TagException, UnsupportedOperationException, DryRunOperationException, ValidationException, AccessDeniedException, SerializationException, UnknownOperationException, InvalidGrantTokenException, MalformedPolicyDocumentException, KMSInternalException {
+public abstract sealed class KmsException extends RuntimeException permits NotFoundException, DisabledException, KMSInvalidStateException, AlreadyExistsException, InvalidAliasNameException, InvalidArnException, InvalidCiphertextException, IncorrectKeyException, InvalidKeyUsageException, InvalidMarkerException, KMSInvalidSignatureException, KMSInvalidMacException, LimitExceededException, TagException, UnsupportedOperationException, DryRunOperationException, ValidationException, AccessDeniedException, SerializationException, UnknownOperationException, InvalidGrantTokenException, MalformedPolicyDocumentException, KMSInternalException, InvalidImportTokenException, ExpiredImportTokenException, IncorrectKeyMaterialException {
 
     protected KmsException(String message) {
         super(message, null, false, false);

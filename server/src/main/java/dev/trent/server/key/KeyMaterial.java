@@ -2,6 +2,7 @@ package dev.trent.server.key;
 
 import dev.trent.server.crypto.AesGcm;
 import dev.trent.server.crypto.AsymmetricKeyPair;
+import dev.trent.server.crypto.Pkcs8KeyType;
 import dev.trent.server.crypto.Random;
 import dev.trent.server.crypto.RsaKeyPair;
 import dev.trent.server.crypto.SecretBytes;
@@ -75,6 +76,20 @@ public sealed interface KeyMaterial {
         }
     }
 
+    /** The same material under another version (imported material gets its id only once it is parsed). */
+    default KeyMaterial withVersion(MaterialVersion newVersion) {
+        if (this instanceof Symmetric s) {
+            return new Symmetric(newVersion, s.key(), s.aead());
+        }
+        if (this instanceof Hmac h) {
+            return new Hmac(newVersion, h.key());
+        }
+        if (this instanceof Rsa r) {
+            return new Rsa(newVersion, r.pair());
+        }
+        return new Pair(newVersion, ((Pair) this).pair());
+    }
+
     /** DER SubjectPublicKeyInfo of an asymmetric key's material. */
     default byte[] subjectPublicKeyInfo() {
         if (this instanceof Rsa rsa) {
@@ -104,6 +119,59 @@ public sealed interface KeyMaterial {
             default:
                 throw new IllegalArgumentException("Trent cannot make material for " + spec);
         }
+    }
+
+    /**
+     * Material a caller imported, checked against the key's spec before it is used: 32 bytes for
+     * SYMMETRIC_DEFAULT; for HMAC keys from the hash's output length up to its block size (HMAC_224 and
+     * HMAC_256: 28 or 32 to 64 bytes; HMAC_384 and HMAC_512: 48 or 64 to 128 bytes), since a longer key
+     * would only be hashed down (RFC 2104) and a shorter one is below the spec's strength; for key pairs a
+     * PKCS#8 private key of exactly the spec (RSA modulus size, named curve, Ed25519, ML-DSA parameter set).
+     *
+     * @throws IllegalArgumentException saying what is wrong, without any of the material
+     */
+    static KeyMaterial imported(KeySpec spec, MaterialVersion version, SecretBytes encoded) {
+        switch (spec.family()) {
+            case SYMMETRIC:
+                if (encoded.length() != spec.bits() / 8) {
+                    throw new IllegalArgumentException("symmetric key material must be 32 bytes");
+                }
+                return restore(spec, version, encoded);
+            case HMAC:
+                int min = spec.bits() / 8;
+                int max = spec.bits() <= 256 ? 64 : 128;
+                if (encoded.length() < min || encoded.length() > max) {
+                    throw new IllegalArgumentException(spec + " key material must be " + min + " to " + max + " bytes");
+                }
+                return restore(spec, version, encoded);
+            case RSA:
+                RsaKeyPair pair = RsaKeyPair.fromPkcs8(encoded);
+                if (pair.bits() != spec.bits()) {
+                    throw new IllegalArgumentException(spec + " key material must be a " + spec.bits() + "-bit RSA key");
+                }
+                return new Rsa(version, pair);
+            case PAIR:
+                if (!Pkcs8KeyType.matches(spec.pairType(), encoded)) {
+                    throw new IllegalArgumentException("key material is not a PKCS#8 private key for " + spec);
+                }
+                return restore(spec, version, encoded);
+            default:
+                throw new IllegalArgumentException("no material can be imported for " + spec);
+        }
+    }
+
+    /**
+     * What identifies this material without being secret to its holder's peers: the key itself for symmetric
+     * and HMAC keys, the public key for key pairs (one PKCS#8 key has several encodings; its public key has one).
+     */
+    default SecretBytes identity() {
+        if (this instanceof Symmetric s) {
+            return s.key();
+        }
+        if (this instanceof Hmac h) {
+            return h.key();
+        }
+        return SecretBytes.copyOf(subjectPublicKeyInfo());
     }
 
     /** Rebuilds material of the given spec from its sealed encoding. */

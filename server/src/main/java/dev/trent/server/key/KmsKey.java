@@ -9,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A KMS key's metadata: everything DescribeKey reports, plus tags and the list of material versions. Immutable;
  * every change makes a new value, which the key service persists before it becomes visible. The material
- * itself lives in {@link KeyMaterial}, never here.
+ * itself lives in {@link KeyMaterial}, never here. {@code materials} lists the versions whose material the key
+ * holds now: empty for a key with origin EXTERNAL until its material is imported and after it is deleted or
+ * expires. {@code imported} is null except for EXTERNAL keys that had material imported at least once.
  */
 public record KmsKey(
         Scope scope,
@@ -27,7 +30,8 @@ public record KmsKey(
         Instant deletionDate,
         Integer pendingWindowInDays,
         List<MaterialVersion> materials,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        ImportedMaterial imported) {
 
     public KmsKey {
         Objects.requireNonNull(scope);
@@ -45,15 +49,64 @@ public record KmsKey(
         if ((state == KeyState.PendingDeletion) != (deletionDate != null)) {
             throw new IllegalArgumentException("a deletion date exists exactly while the key is pending deletion");
         }
+        if (materials.isEmpty() && origin != Origin.EXTERNAL) {
+            throw new IllegalArgumentException("only a key with imported material can be without material");
+        }
+        if (imported != null && (origin != Origin.EXTERNAL
+                || !(materials.isEmpty() || materials.equals(List.of(imported.version()))))) {
+            throw new IllegalArgumentException("imported material belongs to an EXTERNAL key and is its only version");
+        }
+        if (origin == Origin.EXTERNAL && !materials.isEmpty() && imported == null) {
+            throw new IllegalArgumentException("an EXTERNAL key's material is imported material");
+        }
     }
 
     public String arn() {
         return scope.keyArn(id);
     }
 
-    /** The newest material: what encrypts, signs and is reported as CurrentKeyMaterialId. */
+    /**
+     * The newest material: what encrypts and signs. Only for keys that hold material, which the state rules
+     * ensure for every cryptographic operation (a key without material is PendingImport or PendingDeletion).
+     */
     public MaterialVersion currentMaterial() {
+        if (materials.isEmpty()) {
+            throw new IllegalStateException("key " + id + " holds no material");
+        }
         return materials.get(materials.size() - 1);
+    }
+
+    public boolean hasMaterial() {
+        return !materials.isEmpty();
+    }
+
+    /**
+     * DescribeKey's CurrentKeyMaterialId: the current material's id, or for a key whose imported material was
+     * deleted the id of that material (AWS keeps reporting it); empty before any material exists.
+     */
+    public Optional<String> currentMaterialId() {
+        if (hasMaterial()) {
+            return Optional.of(currentMaterial().materialId());
+        }
+        return Optional.ofNullable(imported).map(m -> m.version().materialId());
+    }
+
+    /** This key holding {@code material}, imported now; a key that was waiting for material becomes Enabled. */
+    public KmsKey withImportedMaterial(ImportedMaterial material) {
+        KmsKey next = state == KeyState.PendingImport ? after(KeyEvent.IMPORT_MATERIAL) : this;
+        return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
+                next.deletionDate, next.pendingWindowInDays, List.of(material.version()), tags, material);
+    }
+
+    /**
+     * This key after its imported material was deleted or expired: it waits for material again, except that a
+     * key pending deletion stays so (AWS DeleteImportedKeyMaterial: "When the specified KMS key is in the
+     * PendingDeletion state, this operation does not change the KMS key's state").
+     */
+    public KmsKey withoutMaterial() {
+        KmsKey next = KeyStateMachine.allows(state, KeyEvent.LOSE_MATERIAL) ? after(KeyEvent.LOSE_MATERIAL) : this;
+        return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
+                next.deletionDate, next.pendingWindowInDays, List.of(), tags, imported);
     }
 
     /** This key after {@code event}, as the state machine dictates. */
@@ -61,23 +114,23 @@ public record KmsKey(
         KeyState next = KeyStateMachine.next(state, event)
                 .orElseThrow(() -> new IllegalStateException("a destroyed key has no metadata"));
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                null, null, materials, tags);
+                null, null, materials, tags, imported);
     }
 
     /** This key scheduled for deletion on {@code date}. */
     public KmsKey scheduledForDeletion(Instant date, int windowInDays) {
         KeyState next = KeyStateMachine.next(state, KeyEvent.SCHEDULE_DELETION).orElseThrow();
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                date, windowInDays, materials, tags);
+                date, windowInDays, materials, tags, imported);
     }
 
     public KmsKey withDescription(String newDescription) {
         return new KmsKey(scope, id, newDescription, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, tags);
+                deletionDate, pendingWindowInDays, materials, tags, imported);
     }
 
     public KmsKey withTags(Map<String, String> newTags) {
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, newTags);
+                deletionDate, pendingWindowInDays, materials, newTags, imported);
     }
 }

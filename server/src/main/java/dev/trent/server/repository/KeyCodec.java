@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trent.server.key.Alias;
 import dev.trent.server.key.AliasName;
+import dev.trent.server.key.ExpirationModel;
+import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KeyUsage;
@@ -53,6 +55,16 @@ final class KeyCodec {
         }
         ArrayNode tags = n.putArray("tags");
         key.tags().forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
+        if (key.imported() != null) {
+            ImportedMaterial imported = key.imported();
+            ObjectNode i = n.putObject("imported");
+            MaterialVersion m = imported.version();
+            i.put("number", m.number()).put("id", m.materialId()).put("created", m.created().toString());
+            i.put("expirationModel", imported.expirationModel().name());
+            if (imported.validTo() != null) {
+                i.put("validTo", imported.validTo().toString());
+            }
+        }
         return bytes(n);
     }
 
@@ -75,7 +87,15 @@ final class KeyCodec {
                 n.has("deletionDate") ? Instant.parse(n.get("deletionDate").asText()) : null,
                 n.has("pendingWindowInDays") ? n.get("pendingWindowInDays").asInt() : null,
                 materials,
-                tags);
+                tags,
+                n.has("imported") ? decodeImported(n.get("imported")) : null);
+    }
+
+    private static ImportedMaterial decodeImported(JsonNode i) {
+        return new ImportedMaterial(
+                new MaterialVersion(i.get("number").asInt(), i.get("id").asText(), Instant.parse(i.get("created").asText())),
+                ExpirationModel.valueOf(i.get("expirationModel").asText()),
+                i.has("validTo") ? Instant.parse(i.get("validTo").asText()) : null);
     }
 
     static byte[] encode(Scope scope, KeyId id, LastUsage usage) {

@@ -108,6 +108,53 @@ public final class KeyRepository {
         keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, Map.of(material.version().number(), material)));
     }
 
+    /** A key created without material (origin EXTERNAL), waiting for an import. */
+    public synchronized void createWithoutMaterial(KmsKey key) {
+        if (key.hasMaterial()) {
+            throw new IllegalArgumentException("key " + key.id() + " lists material that is not given");
+        }
+        barrier.commit(new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key)));
+        keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, Map.of()));
+    }
+
+    /**
+     * Stores imported material with the key's new metadata, in one commit: the material is sealed by the barrier
+     * like generated material and replaces any the key held under the same version number.
+     */
+    public synchronized void importMaterial(KmsKey key, KeyMaterial material) {
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        if (!keys.containsKey(ref)) {
+            throw new IllegalStateException("no key " + key.id() + " to import into");
+        }
+        if (!key.materials().equals(List.of(material.version()))) {
+            throw new IllegalArgumentException("key " + key.id() + " must list exactly the imported version");
+        }
+        barrier.commit(new WriteBatch()
+                .put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
+                .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
+                        material.sealable().reveal(SecretAccess.INSTANCE)));
+        keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
+    }
+
+    /** Deletes, for good, the material of every version {@code before} lists and {@code after} does not. */
+    public synchronized void deleteMaterial(KmsKey before, KmsKey after) {
+        ScopedKey ref = new ScopedKey(after.scope(), after.id());
+        StoredKey current = keys.get(ref);
+        if (current == null) {
+            throw new IllegalStateException("no key " + after.id() + " to delete material from");
+        }
+        WriteBatch batch = new WriteBatch().put(RecordPaths.key(after.scope(), after.id()), KeyCodec.encode(after));
+        Map<Integer, KeyMaterial> kept = new HashMap<>(current.materials());
+        for (MaterialVersion m : before.materials()) {
+            if (!after.materials().contains(m)) {
+                batch.delete(RecordPaths.material(after.scope(), after.id(), m.number()));
+                kept.remove(m.number());
+            }
+        }
+        barrier.commit(batch);
+        keys.put(ref, new StoredKey(after, kept));
+    }
+
     /** Replaces a key's metadata; its material is unchanged. */
     public synchronized void update(KmsKey key) {
         ScopedKey ref = new ScopedKey(key.scope(), key.id());

@@ -5,6 +5,7 @@ import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.MaterialVersion;
+import dev.trent.server.key.Origin;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyEvent;
@@ -36,10 +37,18 @@ public final class KeyService {
 
     public KmsKey create(Scope scope, NewKey request) {
         Instant now = now();
+        if (request.origin() == Origin.EXTERNAL) {
+            // No material until the caller imports it (AWS: "Origin EXTERNAL ... creates a KMS key with no key
+            // material"); until then every cryptographic operation answers "<arn> is pending import."
+            KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
+                    request.origin(), KeyState.PendingImport, now, null, null, List.of(), request.tags(), null);
+            repository.createWithoutMaterial(key);
+            return key;
+        }
         MaterialVersion version = new MaterialVersion(1, HexFormat.of().formatHex(Random.bytes(32)), now);
         KeyMaterial material = KeyMaterial.generate(request.spec(), version);
         KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
-                request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags());
+                request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags(), null);
         repository.create(key, material);
         return key;
     }
@@ -61,7 +70,17 @@ public final class KeyService {
     }
 
     public KmsKey cancelDeletion(Scope scope, String keyId) {
-        return transition(scope, keyId, KeyOperation.CancelKeyDeletion, KeyEvent.CANCEL_DELETION);
+        synchronized (repository) {
+            StoredKey key = lookup.forOperation(scope, keyId, KeyOperation.CancelKeyDeletion, Aliases.REJECTED);
+            KmsKey next = key.metadata().after(KeyEvent.CANCEL_DELETION);
+            if (!next.hasMaterial()) {
+                // A key whose imported material was deleted or expired cannot be Disabled, which means usable
+                // once enabled: it goes back to waiting for material.
+                next = next.after(KeyEvent.LOSE_MATERIAL);
+            }
+            repository.update(next);
+            return next;
+        }
     }
 
     public KmsKey scheduleDeletion(Scope scope, String keyId, int windowInDays) {

@@ -1,0 +1,234 @@
+package dev.trent.server.service;
+
+import dev.trent.server.crypto.HashAlgorithm;
+import dev.trent.server.crypto.Hmac;
+import dev.trent.server.crypto.RsaAesKeyWrap;
+import dev.trent.server.crypto.RsaKeyPair;
+import dev.trent.server.crypto.RsaOaep;
+import dev.trent.server.crypto.RsaPkcs1Decryption;
+import dev.trent.server.crypto.SecretBytes;
+import dev.trent.server.error.IncorrectKeyMaterialException;
+import dev.trent.server.error.InvalidCiphertextException;
+import dev.trent.server.error.NotFoundException;
+import dev.trent.server.error.UnsupportedOperationException;
+import dev.trent.server.error.ValidationException;
+import dev.trent.server.key.ExpirationModel;
+import dev.trent.server.key.ImportType;
+import dev.trent.server.key.ImportedMaterial;
+import dev.trent.server.key.KeyId;
+import dev.trent.server.key.KeyMaterial;
+import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.MaterialVersion;
+import dev.trent.server.key.Origin;
+import dev.trent.server.key.Scope;
+import dev.trent.server.key.WrappingAlgorithm;
+import dev.trent.server.key.WrappingKeySpec;
+import dev.trent.server.key.lifecycle.KeyOperation;
+import dev.trent.server.repository.KeyRepository;
+import dev.trent.server.service.KeyLookup.Aliases;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Bring your own key: GetParametersForImport, ImportKeyMaterial and DeleteImportedKeyMaterial for keys with
+ * origin EXTERNAL. Imported material is stored only through the repository, sealed by the barrier like
+ * generated material; the wrapping keys stay in memory ({@link ImportTokens}).
+ */
+public final class ImportService {
+
+    /** AWS: "Each public key and import token set is valid for 24 hours." */
+    static final Duration PARAMETERS_VALIDITY = Duration.ofHours(24);
+    /** AWS ImportKeyMaterial ValidTo: "The maximum value is 365 days from the request date." */
+    static final Duration LONGEST_VALIDITY = Duration.ofDays(365);
+    private static final byte[] MATERIAL_ID_LABEL = "trent imported key material id v1".getBytes(StandardCharsets.UTF_8);
+
+    /** What GetParametersForImport returns. */
+    public record Parameters(KmsKey key, byte[] importToken, byte[] publicKey, Instant validTo) {
+    }
+
+    /** A validated ImportKeyMaterial request; {@code importType} and {@code keyMaterialId} may be null. */
+    public record ImportRequest(String keyId, byte[] importToken, byte[] encryptedMaterial, ExpirationModel model,
+                                Instant validTo, ImportType importType, String keyMaterialId) {
+    }
+
+    /** The key after an import or deletion, and the id of the material concerned (null when there is none). */
+    public record MaterialChange(KmsKey key, String keyMaterialId) {
+    }
+
+    private final KeyRepository repository;
+    private final KeyLookup lookup;
+    private final ImportTokens tokens;
+    private final Clock clock;
+
+    public ImportService(KeyRepository repository, KeyLookup lookup, ImportTokens tokens, Clock clock) {
+        this.repository = repository;
+        this.lookup = lookup;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** The import tokens this service issues, for the sweeper that purges expired ones. */
+    public ImportTokens tokens() {
+        return tokens;
+    }
+
+    public Parameters parametersFor(Scope scope, String keyId, WrappingAlgorithm algorithm, WrappingKeySpec spec) {
+        KmsKey key = externalKey(scope, keyId, KeyOperation.GetParametersForImport);
+        if (!algorithm.supported() || !spec.supported()) {
+            throw new UnsupportedOperationException("SM2 wrapping (China Regions only) is not supported by Trent.");
+        }
+        RsaKeyPair wrappingKey = RsaKeyPair.generate(spec.bits());
+        Instant validTo = now().plus(PARAMETERS_VALIDITY);
+        byte[] token = tokens.issue(new ImportTokens.Parameters(scope, key.id(), algorithm, wrappingKey, validTo));
+        return new Parameters(key, token, wrappingKey.subjectPublicKeyInfo(), validTo);
+    }
+
+    public MaterialChange importMaterial(Scope scope, ImportRequest request) {
+        Instant now = now();
+        checkExpiry(request.model(), request.validTo(), now);
+        if (request.keyMaterialId() != null && request.importType() == ImportType.NEW_KEY_MATERIAL) {
+            throw new ValidationException("You cannot specify a key material ID with ImportType set to NEW_KEY_MATERIAL.");
+        }
+        synchronized (repository) {
+            KmsKey key = externalKey(scope, request.keyId(), KeyOperation.ImportKeyMaterial);
+            ImportTokens.Parameters parameters = tokens.redeem(request.importToken(), scope, key.id(), now);
+            KeyMaterial material = unwrapMaterial(key, parameters, request.encryptedMaterial(), now);
+            String materialId = material.version().materialId();
+            checkSameMaterial(key, request, materialId);
+            MaterialVersion version = key.imported() != null ? key.imported().version() : material.version();
+            KmsKey next = key.withImportedMaterial(new ImportedMaterial(version, request.model(), request.validTo()));
+            repository.importMaterial(next, material.withVersion(version));
+            return new MaterialChange(next, materialId);
+        }
+    }
+
+    public MaterialChange deleteMaterial(Scope scope, String keyId, String keyMaterialId) {
+        synchronized (repository) {
+            KmsKey key = externalKey(scope, keyId, KeyOperation.DeleteImportedKeyMaterial);
+            String current = key.currentMaterialId().orElse(null);
+            if (keyMaterialId != null && !keyMaterialId.equals(current)) {
+                throw new NotFoundException("Key material " + keyMaterialId + " does not exist for " + key.arn() + ".");
+            }
+            if (!key.hasMaterial()) {
+                return new MaterialChange(key, current);    // AWS key-state table: "No effect"
+            }
+            KmsKey next = key.withoutMaterial();
+            repository.deleteMaterial(key, next);
+            return new MaterialChange(next, current);
+        }
+    }
+
+    /**
+     * KeyMaterialId of imported material: HMAC-SHA-256 keyed by the material's identity (see
+     * {@link KeyMaterial#identity()}) over a fixed label and the key id, in hex. Importing the same material
+     * into the same key always gives the same id, which is how a re-import is recognised, and the id reveals
+     * nothing about the material to anyone who does not already hold it.
+     */
+    static String materialId(KeyId keyId, KeyMaterial material) {
+        byte[] idBytes = keyId.value().getBytes(StandardCharsets.UTF_8);
+        byte[] message = Arrays.copyOf(MATERIAL_ID_LABEL, MATERIAL_ID_LABEL.length + idBytes.length);
+        System.arraycopy(idBytes, 0, message, MATERIAL_ID_LABEL.length, idBytes.length);
+        return HexFormat.of().formatHex(new Hmac(HashAlgorithm.SHA_256).compute(material.identity(), message));
+    }
+
+    private KmsKey externalKey(Scope scope, String keyId, KeyOperation operation) {
+        KmsKey key = lookup.forOperation(scope, keyId, operation, Aliases.REJECTED).metadata();
+        if (key.origin() != Origin.EXTERNAL) {
+            throw new UnsupportedOperationException(key.arn() + " origin is " + key.origin()
+                    + " which is not valid for this operation.");
+        }
+        return key;
+    }
+
+    private static void checkExpiry(ExpirationModel model, Instant validTo, Instant now) {
+        if (model == ExpirationModel.KEY_MATERIAL_EXPIRES && validTo == null) {
+            throw new ValidationException("A validTo date must be set if the ExpirationModel is KEY_MATERIAL_EXPIRES");
+        }
+        if (model == ExpirationModel.KEY_MATERIAL_DOES_NOT_EXPIRE && validTo != null) {
+            throw new ValidationException("A validTo date must not be set if the ExpirationModel is "
+                    + "KEY_MATERIAL_DOES_NOT_EXPIRE");
+        }
+        if (validTo != null && !validTo.isAfter(now)) {
+            throw new ValidationException("The validTo date must be in the future.");
+        }
+        if (validTo != null && validTo.isAfter(now.plus(LONGEST_VALIDITY))) {
+            throw new ValidationException("The validTo date must be at most 365 days from now.");
+        }
+    }
+
+    /** Unwraps and parses the material; its version carries the deterministic id (number 1 until adjusted). */
+    private static KeyMaterial unwrapMaterial(KmsKey key, ImportTokens.Parameters parameters, byte[] wrapped,
+                                              Instant now) {
+        byte[] raw;
+        try {
+            raw = unwrap(parameters.algorithm(), parameters.wrappingKey(), wrapped);
+        } catch (GeneralSecurityException e) {
+            throw new InvalidCiphertextException();
+        }
+        SecretBytes secret = SecretBytes.copyOf(raw);
+        Arrays.fill(raw, (byte) 0);
+        KeyMaterial parsed;
+        try {
+            parsed = KeyMaterial.imported(key.spec(), new MaterialVersion(1, "0".repeat(64), now), secret);
+        } catch (RuntimeException e) {
+            // Parsers report bad input by several runtime types; all mean the same to the caller.
+            secret.destroy();
+            throw new IncorrectKeyMaterialException("The key material is not valid for a KMS key with key spec "
+                    + key.spec() + ".");
+        }
+        return parsed.withVersion(new MaterialVersion(1, materialId(key.id(), parsed), now));
+    }
+
+    private static byte[] unwrap(WrappingAlgorithm algorithm, RsaKeyPair wrappingKey, byte[] wrapped)
+            throws GeneralSecurityException {
+        return switch (algorithm) {
+            case RSAES_PKCS1_V1_5 -> RsaPkcs1Decryption.decrypt(wrappingKey, wrapped);
+            case RSAES_OAEP_SHA_1 -> new RsaOaep(HashAlgorithm.SHA_1).decrypt(wrappingKey, wrapped);
+            case RSAES_OAEP_SHA_256 -> new RsaOaep(HashAlgorithm.SHA_256).decrypt(wrappingKey, wrapped);
+            case RSA_AES_KEY_WRAP_SHA_1 -> new RsaAesKeyWrap(HashAlgorithm.SHA_1).unwrap(wrappingKey, wrapped);
+            case RSA_AES_KEY_WRAP_SHA_256 -> new RsaAesKeyWrap(HashAlgorithm.SHA_256).unwrap(wrappingKey, wrapped);
+            case SM2PKE -> throw new GeneralSecurityException("SM2PKE tokens are never issued");
+        };
+    }
+
+    /**
+     * AWS: material imported again must be "the same key material that was previously imported"; NEW_KEY_MATERIAL
+     * for a key that has material asks for on-demand rotation of imported material, which Trent does not have.
+     */
+    private static void checkSameMaterial(KmsKey key, ImportRequest request, String materialId) {
+        if (request.keyMaterialId() != null && !request.keyMaterialId().equals(materialId)) {
+            throw new IncorrectKeyMaterialException("The key material ID in the request does not match the "
+                    + "imported key material.");
+        }
+        if (key.imported() == null) {
+            if (request.importType() == ImportType.EXISTING_KEY_MATERIAL) {
+                throw new IncorrectKeyMaterialException("No key material was previously imported into " + key.arn()
+                        + ".");
+            }
+            return;
+        }
+        boolean same = key.imported().version().materialId().equals(materialId);
+        if (request.importType() == ImportType.NEW_KEY_MATERIAL) {
+            if (same) {
+                throw new IncorrectKeyMaterialException("The key material is already associated with " + key.arn()
+                        + ".");
+            }
+            throw new UnsupportedOperationException("Importing new key material for on-demand rotation is not "
+                    + "supported by this version of Trent.");
+        }
+        if (!same) {
+            throw new IncorrectKeyMaterialException("The key material in the request is not the same key material "
+                    + "that was previously imported into this KMS key.");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
