@@ -89,7 +89,7 @@ class DataKeyPairTest extends TrentTestBase {
 
     private static final byte[] MESSAGE = "data key pair message".getBytes(StandardCharsets.UTF_8);
 
-    /** The key pair specs of the KMS model outside the China Regions (SM2); the SDK spells secp256k1 P256_K1. */
+    /** The key pair specs of the KMS model but SM2 (tested on its own below); the SDK spells secp256k1 P256_K1. */
     private static final List<DataKeyPairSpec> SPECS = List.of(DataKeyPairSpec.RSA_2048, DataKeyPairSpec.RSA_3072,
             DataKeyPairSpec.RSA_4096, DataKeyPairSpec.ECC_NIST_P256, DataKeyPairSpec.ECC_NIST_P384,
             DataKeyPairSpec.ECC_NIST_P521, DataKeyPairSpec.ECC_SECG_P256_K1, DataKeyPairSpec.ECC_NIST_EDWARDS25519);
@@ -538,17 +538,26 @@ class DataKeyPairTest extends TrentTestBase {
     }
 
     @Test
-    void generateDataKeyPair_sm2_throwsUnsupportedOperation() {
-        assertKmsErrorType(software.amazon.awssdk.services.kms.model.UnsupportedOperationException.class,
-                () -> kms.generateDataKeyPair(b -> b.keyId(key.keyId()).keyPairSpec(DataKeyPairSpec.SM2)));
+    void generateDataKeyPair_sm2_givesAPairBouncyCastleSignsAndVerifiesWith() throws Exception {
+        GenerateDataKeyPairResponse pair = generate(DataKeyPairSpec.SM2);
+        java.security.KeyFactory factory = java.security.KeyFactory.getInstance("EC", BC);
+        java.security.PrivateKey privateKey = factory.generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(pair.privateKeyPlaintext().asByteArray()));
+        java.security.PublicKey publicKey = factory.generatePublic(
+                new java.security.spec.X509EncodedKeySpec(pair.publicKey().asByteArray()));
+
+        java.security.Signature signer = java.security.Signature.getInstance("SM3withSM2", BC);
+        signer.initSign(privateKey);
+        signer.update(MESSAGE);
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance("SM3withSM2", BC);
+        verifier.initVerify(publicKey);
+        verifier.update(MESSAGE);
+        assertTrue(verifier.verify(signature));
+        assertEquals(DataKeyPairSpec.SM2, pair.keyPairSpec());
     }
 
-    @Test
-    void generateDataKeyPairWithoutPlaintext_sm2_throwsUnsupportedOperation() {
-        assertKmsErrorType(software.amazon.awssdk.services.kms.model.UnsupportedOperationException.class,
-                () -> kms.generateDataKeyPairWithoutPlaintext(b -> b.keyId(key.keyId())
-                        .keyPairSpec(DataKeyPairSpec.SM2)));
-    }
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     @Test
     void generateDataKeyPair_withMalformedKeyId_throwsNotFound() {

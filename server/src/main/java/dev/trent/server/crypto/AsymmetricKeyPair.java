@@ -23,6 +23,7 @@ public final class AsymmetricKeyPair {
         NIST_P384("EC", "secp384r1"),
         NIST_P521("EC", "secp521r1"),
         SECP256K1("EC", "secp256k1"),
+        SM2("EC", "sm2p256v1"),
         ED25519("Ed25519", null),
         ML_DSA_44("ML-DSA-44", null),
         ML_DSA_65("ML-DSA-65", null),

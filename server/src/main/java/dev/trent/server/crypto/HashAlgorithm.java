@@ -7,6 +7,7 @@ import org.bouncycastle.crypto.digests.SHA224Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.digests.SM3Digest;
 
 /** The hash functions of FIPS 180-4 that KMS algorithms name. */
 public enum HashAlgorithm {
@@ -14,7 +15,9 @@ public enum HashAlgorithm {
     SHA_224(28, SHA224Digest::new),
     SHA_256(32, SHA256Digest::new),
     SHA_384(48, SHA384Digest::new),
-    SHA_512(64, SHA512Digest::new);
+    SHA_512(64, SHA512Digest::new),
+    /** SM3 (GB/T 32905-2016), the hash of SM2DSA. */
+    SM3(32, SM3Digest::new);
 
     private final int length;
     private final Supplier<Digest> digest;

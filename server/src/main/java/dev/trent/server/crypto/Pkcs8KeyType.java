@@ -3,6 +3,7 @@ package dev.trent.server.crypto;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
@@ -32,6 +33,7 @@ public final class Pkcs8KeyType {
                 case NIST_P384 -> namedCurve(algorithm, SECObjectIdentifiers.secp384r1);
                 case NIST_P521 -> namedCurve(algorithm, SECObjectIdentifiers.secp521r1);
                 case SECP256K1 -> namedCurve(algorithm, SECObjectIdentifiers.secp256k1);
+                case SM2 -> namedCurve(algorithm, GMObjectIdentifiers.sm2p256v1);
                 case ED25519 -> oid.equals(ED25519);
                 case ML_DSA_44 -> oid.equals(NISTObjectIdentifiers.id_ml_dsa_44);
                 case ML_DSA_65 -> oid.equals(NISTObjectIdentifiers.id_ml_dsa_65);

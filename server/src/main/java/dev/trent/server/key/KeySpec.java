@@ -31,7 +31,10 @@ public enum KeySpec {
     HMAC_256(Family.HMAC, 256, null, Map.of(GENERATE_VERIFY_MAC, Algorithms.mac(MacAlgorithm.HMAC_SHA_256))),
     HMAC_384(Family.HMAC, 384, null, Map.of(GENERATE_VERIFY_MAC, Algorithms.mac(MacAlgorithm.HMAC_SHA_384))),
     HMAC_512(Family.HMAC, 512, null, Map.of(GENERATE_VERIFY_MAC, Algorithms.mac(MacAlgorithm.HMAC_SHA_512))),
-    SM2(Family.UNSUPPORTED, 256, null, Map.of()),
+    SM2(Family.PAIR, 256, AsymmetricKeyPair.Type.SM2, Map.of(
+            ENCRYPT_DECRYPT, Algorithms.SM2_ENCRYPTION,
+            SIGN_VERIFY, Algorithms.signing(SigningAlgorithm.SM2DSA),
+            KEY_AGREEMENT, Algorithms.ECDH)),
     ML_DSA_44(Family.PAIR, 0, AsymmetricKeyPair.Type.ML_DSA_44,
             Map.of(SIGN_VERIFY, Algorithms.signing(SigningAlgorithm.ML_DSA_SHAKE_256))),
     ML_DSA_65(Family.PAIR, 0, AsymmetricKeyPair.Type.ML_DSA_65,
@@ -130,6 +133,8 @@ public enum KeySpec {
                 SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_256, SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_384,
                 SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_512, SigningAlgorithm.RSASSA_PSS_SHA_256,
                 SigningAlgorithm.RSASSA_PSS_SHA_384, SigningAlgorithm.RSASSA_PSS_SHA_512);
+        static final Algorithms SM2_ENCRYPTION = new Algorithms(
+                List.of(EncryptionAlgorithm.SM2PKE), List.of(), List.of(), List.of());
         static final Algorithms ECDH = new Algorithms(List.of(), List.of(), List.of(), List.of(KeyAgreementAlgorithm.ECDH));
 
         static Algorithms signing(SigningAlgorithm... algorithms) {

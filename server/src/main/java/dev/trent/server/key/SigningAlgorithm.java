@@ -14,7 +14,7 @@ public enum SigningAlgorithm {
     ECDSA_SHA_256(null, HashAlgorithm.SHA_256),
     ECDSA_SHA_384(null, HashAlgorithm.SHA_384),
     ECDSA_SHA_512(null, HashAlgorithm.SHA_512),
-    SM2DSA(null, null),
+    SM2DSA(null, HashAlgorithm.SM3),
     ML_DSA_SHAKE_256(null, null),
     ED25519_SHA_512(null, HashAlgorithm.SHA_512),
     ED25519_PH_SHA_512(null, HashAlgorithm.SHA_512);

@@ -7,7 +7,6 @@ import dev.trent.server.crypto.Random;
 import dev.trent.server.crypto.RsaKeyPair;
 import dev.trent.server.crypto.SecretAccess;
 import dev.trent.server.crypto.SecretBytes;
-import dev.trent.server.crypto.RsaOaep;
 import dev.trent.server.error.AccessDeniedException;
 import dev.trent.server.error.DryRunOperationException;
 import dev.trent.server.error.IncorrectKeyException;
@@ -146,8 +145,7 @@ public final class EncryptionService {
             return new Encrypted(key, sealSymmetric(stored, plaintext, context), algorithm);
         }
         rejectContext(context);
-        RsaOaep oaep = new RsaOaep(algorithm.oaepHash());
-        int max = oaep.maxPlaintextLength(key.spec().bits());
+        int max = AsymmetricEncryption.maxPlaintext(key.spec(), algorithm);
         if (plaintext.length > max) {
             throw new ValidationException("Algorithm " + algorithm + " and key spec " + key.spec()
                     + " cannot encrypt data larger than " + max + " bytes.");
@@ -155,8 +153,7 @@ public final class EncryptionService {
         if (dryRun) {
             throw DryRunOperationException.wouldHaveSucceeded();
         }
-        KeyMaterial.Rsa rsa = (KeyMaterial.Rsa) stored.currentMaterial();
-        return new Encrypted(key, oaep.encrypt(rsa.pair(), plaintext), algorithm);
+        return new Encrypted(key, AsymmetricEncryption.encrypt(stored.currentMaterial(), algorithm, plaintext), algorithm);
     }
 
     private static byte[] sealSymmetric(StoredKey key, byte[] plaintext, Map<String, String> context) {
@@ -174,7 +171,7 @@ public final class EncryptionService {
         StoredKey named = keyId == null ? null : lookup.find(scope, keyId, Aliases.ACCEPTED);
         // Only asymmetric encryption keys decrypt what they did not frame themselves; any other key named here
         // is compared with the key the blob names, as AWS does (IncorrectKeyException).
-        if (named != null && named.metadata().spec().isRsa()) {
+        if (named != null && AsymmetricEncryption.encrypts(named.metadata().spec())) {
             return decryptAsymmetric(named, blob, context, requested, operation, operationName, dryRun);
         }
         SymmetricCiphertext ciphertext = SymmetricCiphertext.parse(blob).orElseThrow(InvalidCiphertextException::new);
@@ -217,9 +214,9 @@ public final class EncryptionService {
         if (dryRun) {
             throw DryRunOperationException.wouldHaveSucceeded();
         }
-        KeyMaterial.Rsa rsa = (KeyMaterial.Rsa) stored.currentMaterial();
         try {
-            return new Decrypted(key, new RsaOaep(algorithm.oaepHash()).decrypt(rsa.pair(), blob), algorithm, null);
+            return new Decrypted(key, AsymmetricEncryption.decrypt(stored.currentMaterial(), algorithm, blob),
+                    algorithm, null);
         } catch (GeneralSecurityException e) {
             throw new InvalidCiphertextException();
         }

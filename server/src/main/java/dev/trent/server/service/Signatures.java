@@ -4,15 +4,17 @@ import dev.trent.server.crypto.EcdsaSignature;
 import dev.trent.server.crypto.Ed25519Signature;
 import dev.trent.server.crypto.MlDsaSignature;
 import dev.trent.server.crypto.RsaSignature;
+import dev.trent.server.crypto.Sm2Signature;
 import dev.trent.server.error.ValidationException;
 import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.MessageType;
 import dev.trent.server.key.SigningAlgorithm;
 
 /**
- * Which primitive each signing algorithm uses, and which MessageType it accepts: RSA and ECDSA take RAW or a
- * digest of the algorithm's hash; ED25519_SHA_512 only RAW and ED25519_PH_SHA_512 only a 64-byte DIGEST; ML-DSA
- * RAW or a 64-byte EXTERNAL_MU (AWS KMS API reference, Sign, MessageType).
+ * Which primitive each signing algorithm uses, and which MessageType it accepts: RSA, ECDSA and SM2DSA take
+ * RAW or a digest of the algorithm's hash (for SM2DSA e = SM3(Z_A || M)); ED25519_SHA_512 only RAW and
+ * ED25519_PH_SHA_512 only a 64-byte DIGEST; ML-DSA RAW or a 64-byte EXTERNAL_MU (AWS KMS API reference, Sign,
+ * MessageType).
  */
 final class Signatures {
 
@@ -49,6 +51,7 @@ final class Signatures {
             case ED25519_SHA_512 -> new Ed25519Signature(false).sign(pair(material), message);
             case ED25519_PH_SHA_512 -> new Ed25519Signature(true).sign(pair(material), message);
             case ML_DSA_SHAKE_256 -> new MlDsaSignature(type == MessageType.EXTERNAL_MU).sign(pair(material), message);
+            case SM2DSA -> new Sm2Signature().sign(pair(material), message, digest);
             default -> throw new IllegalStateException("no signer for " + algorithm);
         };
     }
@@ -66,6 +69,7 @@ final class Signatures {
             case ED25519_PH_SHA_512 -> new Ed25519Signature(true).verify(pair(material), message, signature);
             case ML_DSA_SHAKE_256 ->
                     new MlDsaSignature(type == MessageType.EXTERNAL_MU).verify(pair(material), message, signature);
+            case SM2DSA -> new Sm2Signature().verify(pair(material), message, digest, signature);
             default -> throw new IllegalStateException("no verifier for " + algorithm);
         };
     }
