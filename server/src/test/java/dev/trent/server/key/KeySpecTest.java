@@ -2,6 +2,7 @@ package dev.trent.server.key;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +43,9 @@ class KeySpecTest {
         for (KeySpec mlDsa : List.of(KeySpec.ML_DSA_44, KeySpec.ML_DSA_65, KeySpec.ML_DSA_87)) {
             expect(mlDsa, KeyUsage.SIGN_VERIFY, "signing=[ML_DSA_SHAKE_256]");
         }
-        // SM2 exists only in the China Regions; Trent lists it and offers no usage for it.
-        EXPECTED.put(KeySpec.SM2, Map.of());
+        expect(KeySpec.SM2, KeyUsage.ENCRYPT_DECRYPT, "encryption=[SM2PKE]");
+        expect(KeySpec.SM2, KeyUsage.SIGN_VERIFY, "signing=[SM2DSA]");
+        expect(KeySpec.SM2, KeyUsage.KEY_AGREEMENT, "keyAgreement=[ECDH]");
     }
 
     private static void expect(KeySpec spec, KeyUsage usage, String algorithms) {
@@ -95,7 +97,7 @@ class KeySpecTest {
     void customerMasterKeySpec_lacksOnlyTheNewerSpecs() {
         List<String> without = Stream.of(KeySpec.values()).filter(s -> !s.hasCustomerMasterKeySpec()).map(Enum::name).toList();
         assertEquals(List.of("ML_DSA_44", "ML_DSA_65", "ML_DSA_87", "ECC_NIST_EDWARDS25519"), without);
-        assertFalse(KeySpec.SM2.supported());
+        assertTrue(Stream.of(KeySpec.values()).allMatch(KeySpec::supported));
     }
 
     private static String describe(KeySpec spec, KeyUsage usage) {
