@@ -1,6 +1,7 @@
 package dev.trent.conformance;
 
 import static dev.trent.conformance.KmsErrors.assertUnmodeledError;
+import static dev.trent.conformance.KmsErrors.assertUnmodeledErrorCode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DEROctetString;
@@ -33,18 +36,24 @@ import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.model.AlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.ExpirationModelType;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
 import software.amazon.awssdk.services.kms.model.KeyAgreementAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.MessageType;
+import software.amazon.awssdk.services.kms.model.OriginType;
 import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.WrappingKeySpec;
 
 /**
  * SM2 keys through the SDK, every result checked by BouncyCastle's own SM2: SM2DSA with the default
  * distinguishing ID 1234567812345678 (RAW, and DIGEST with e = SM3(Z_A || M)), SM2PKE with GM/T 0009 DER
- * ciphertexts, ECDH on the SM2 curve.
+ * ciphertexts (also as the wrapping of imported key material), ECDH on the SM2 curve.
  */
 class Sm2KeyTest extends TrentTestBase {
 
@@ -98,19 +107,8 @@ class Sm2KeyTest extends TrentTestBase {
 
     @Test
     void ciphertextMadeByBouncyCastle_decryptsInTrent() throws Exception {
-        ECPublicKey publicKey = publicKey(encryption);
-        ECParameterSpec spec = publicKey.getParameters();
-        SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
-        engine.init(true, new ParametersWithRandom(new ECPublicKeyParameters(publicKey.getQ(),
-                new ECDomainParameters(spec.getCurve(), spec.getG(), spec.getN(), spec.getH())), new java.security.SecureRandom()));
         byte[] plaintext = randomBytes(1024);
-        byte[] raw = engine.processBlock(plaintext, 0, plaintext.length);
-        ASN1EncodableVector fields = new ASN1EncodableVector();
-        fields.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 33))));
-        fields.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 33, 65))));
-        fields.add(new DEROctetString(Arrays.copyOfRange(raw, 65, 97)));
-        fields.add(new DEROctetString(Arrays.copyOfRange(raw, 97, raw.length)));
-        byte[] ciphertext = new DERSequence(fields).getEncoded("DER");
+        byte[] ciphertext = sm2Encrypt(publicKey(encryption), plaintext);
 
         byte[] decrypted = kms.decrypt(b -> b.keyId(encryption.keyId()).ciphertextBlob(sdk(ciphertext))
                 .encryptionAlgorithm(EncryptionAlgorithmSpec.SM2_PKE)).plaintext().asByteArray();
@@ -146,6 +144,49 @@ class Sm2KeyTest extends TrentTestBase {
         ecdh.init(peer.getPrivate());
         ecdh.doPhase(publicKey(agreement), true);
         assertArrayEquals(ecdh.generateSecret(), secret);
+    }
+
+    @Test
+    void importKeyMaterial_wrappedWithSm2pke_givesTheMacsOfThoseBytes() throws Exception {
+        KeyMetadata hmac = kms.createKey(b -> b.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC)
+                .origin(OriginType.EXTERNAL)).keyMetadata();
+        GetParametersForImportResponse parameters = kms.getParametersForImport(b -> b.keyId(hmac.keyId())
+                .wrappingAlgorithm(AlgorithmSpec.SM2_PKE).wrappingKeySpec(WrappingKeySpec.SM2));
+        ECPublicKey wrappingKey = (ECPublicKey) KeyFactory.getInstance("EC", BC)
+                .generatePublic(new X509EncodedKeySpec(parameters.publicKey().asByteArray()));
+        byte[] material = randomBytes(32);
+        byte[] wrapped = sm2Encrypt(wrappingKey, material);
+
+        kms.importKeyMaterial(b -> b.keyId(hmac.keyId()).importToken(parameters.importToken())
+                .encryptedKeyMaterial(sdk(wrapped))
+                .expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE));
+
+        Mac jdk = Mac.getInstance("HmacSHA256");
+        jdk.init(new SecretKeySpec(material, "HmacSHA256"));
+        assertArrayEquals(jdk.doFinal(MESSAGE), kms.generateMac(b -> b.keyId(hmac.keyId()).message(sdk(MESSAGE))
+                .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)).mac().asByteArray());
+    }
+
+    @Test
+    void getParametersForImport_rsaAlgorithmWithSm2Spec_throwsValidation() {
+        KeyMetadata external = kms.createKey(b -> b.origin(OriginType.EXTERNAL)).keyMetadata();
+        assertUnmodeledErrorCode("ValidationException", () -> kms.getParametersForImport(b -> b.keyId(external.keyId())
+                .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.SM2)));
+    }
+
+    /** SM2PKE with BouncyCastle's SM2Engine, laid out as GM/T 0009 DER. */
+    private static byte[] sm2Encrypt(ECPublicKey publicKey, byte[] plaintext) throws Exception {
+        ECParameterSpec spec = publicKey.getParameters();
+        SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
+        engine.init(true, new ParametersWithRandom(new ECPublicKeyParameters(publicKey.getQ(),
+                new ECDomainParameters(spec.getCurve(), spec.getG(), spec.getN(), spec.getH())), new java.security.SecureRandom()));
+        byte[] raw = engine.processBlock(plaintext, 0, plaintext.length);
+        ASN1EncodableVector fields = new ASN1EncodableVector();
+        fields.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 33))));
+        fields.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 33, 65))));
+        fields.add(new DEROctetString(Arrays.copyOfRange(raw, 65, 97)));
+        fields.add(new DEROctetString(Arrays.copyOfRange(raw, 97, raw.length)));
+        return new DERSequence(fields).getEncoded("DER");
     }
 
     private boolean bouncyCastleVerifies(KeyMetadata key, byte[] signature) throws Exception {

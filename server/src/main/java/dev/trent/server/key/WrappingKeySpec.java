@@ -1,8 +1,8 @@
 package dev.trent.server.key;
 
-/** AWS KMS WrappingKeySpec: the key pair GetParametersForImport makes. SM2 (China Regions only) is not in Trent. */
+/** AWS KMS WrappingKeySpec: the key pair GetParametersForImport makes. */
 public enum WrappingKeySpec {
-    RSA_2048(2048), RSA_3072(3072), RSA_4096(4096), SM2(0);
+    RSA_2048(2048), RSA_3072(3072), RSA_4096(4096), SM2(256);
 
     private final int bits;
 
@@ -10,11 +10,11 @@ public enum WrappingKeySpec {
         this.bits = bits;
     }
 
-    public boolean supported() {
+    public boolean isRsa() {
         return this != SM2;
     }
 
-    /** RSA modulus size. */
+    /** Key size in bits. */
     public int bits() {
         return bits;
     }

@@ -3,7 +3,10 @@ package dev.trent.server.service;
 import dev.trent.server.crypto.HashAlgorithm;
 import dev.trent.server.crypto.Hmac;
 import dev.trent.server.crypto.RsaAesKeyWrap;
+import dev.trent.server.crypto.AsymmetricKeyPair;
 import dev.trent.server.crypto.RsaKeyPair;
+import dev.trent.server.crypto.Sm2Encryption;
+import dev.trent.server.crypto.WrappingKey;
 import dev.trent.server.crypto.RsaOaep;
 import dev.trent.server.crypto.RsaPkcs1Decryption;
 import dev.trent.server.crypto.SecretBytes;
@@ -80,10 +83,12 @@ public final class ImportService {
 
     public Parameters parametersFor(Scope scope, String keyId, WrappingAlgorithm algorithm, WrappingKeySpec spec) {
         KmsKey key = externalKey(scope, keyId, KeyOperation.GetParametersForImport);
-        if (!algorithm.supported() || !spec.supported()) {
-            throw new UnsupportedOperationException("SM2 wrapping (China Regions only) is not supported by Trent.");
+        if (!algorithm.fits(spec)) {
+            throw new ValidationException("The wrapping algorithm " + algorithm + " cannot be used with the wrapping "
+                    + "key spec " + spec + ".");
         }
-        RsaKeyPair wrappingKey = RsaKeyPair.generate(spec.bits());
+        WrappingKey wrappingKey = spec.isRsa() ? new WrappingKey.Rsa(RsaKeyPair.generate(spec.bits()))
+                : new WrappingKey.Sm2(AsymmetricKeyPair.generate(AsymmetricKeyPair.Type.SM2));
         Instant validTo = now().plus(PARAMETERS_VALIDITY);
         byte[] token = tokens.issue(new ImportTokens.Parameters(scope, key.id(), algorithm, wrappingKey, validTo));
         return new Parameters(key, token, wrappingKey.subjectPublicKeyInfo(), validTo);
@@ -185,15 +190,19 @@ public final class ImportService {
         return parsed.withVersion(new MaterialVersion(1, materialId(key.id(), parsed), now));
     }
 
-    private static byte[] unwrap(WrappingAlgorithm algorithm, RsaKeyPair wrappingKey, byte[] wrapped)
+    private static byte[] unwrap(WrappingAlgorithm algorithm, WrappingKey key, byte[] wrapped)
             throws GeneralSecurityException {
+        if (key instanceof WrappingKey.Sm2 sm2) {
+            return new Sm2Encryption().decrypt(sm2.pair(), wrapped);
+        }
+        RsaKeyPair wrappingKey = ((WrappingKey.Rsa) key).pair();
         return switch (algorithm) {
             case RSAES_PKCS1_V1_5 -> RsaPkcs1Decryption.decrypt(wrappingKey, wrapped);
             case RSAES_OAEP_SHA_1 -> new RsaOaep(HashAlgorithm.SHA_1).decrypt(wrappingKey, wrapped);
             case RSAES_OAEP_SHA_256 -> new RsaOaep(HashAlgorithm.SHA_256).decrypt(wrappingKey, wrapped);
             case RSA_AES_KEY_WRAP_SHA_1 -> new RsaAesKeyWrap(HashAlgorithm.SHA_1).unwrap(wrappingKey, wrapped);
             case RSA_AES_KEY_WRAP_SHA_256 -> new RsaAesKeyWrap(HashAlgorithm.SHA_256).unwrap(wrappingKey, wrapped);
-            case SM2PKE -> throw new GeneralSecurityException("SM2PKE tokens are never issued");
+            case SM2PKE -> throw new GeneralSecurityException("SM2PKE tokens come with SM2 wrapping keys");
         };
     }
 

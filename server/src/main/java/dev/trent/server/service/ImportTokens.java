@@ -3,7 +3,7 @@ package dev.trent.server.service;
 import dev.trent.server.crypto.Hmac;
 import dev.trent.server.crypto.HashAlgorithm;
 import dev.trent.server.crypto.Random;
-import dev.trent.server.crypto.RsaKeyPair;
+import dev.trent.server.crypto.WrappingKey;
 import dev.trent.server.crypto.SecretBytes;
 import dev.trent.server.error.ExpiredImportTokenException;
 import dev.trent.server.error.InvalidImportTokenException;
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ImportTokens {
 
     /** What one token stands for. */
-    public record Parameters(Scope scope, KeyId keyId, WrappingAlgorithm algorithm, RsaKeyPair wrappingKey,
+    public record Parameters(Scope scope, KeyId keyId, WrappingAlgorithm algorithm, WrappingKey wrappingKey,
                              Instant validTo) {
     }
 
