@@ -1,6 +1,11 @@
 package dev.trent.server.api;
 
 import dev.trent.server.api.op.CancelKeyDeletion;
+import dev.trent.server.api.op.ListKeyRotations;
+import dev.trent.server.api.op.RotateKeyOnDemand;
+import dev.trent.server.api.op.GetKeyRotationStatus;
+import dev.trent.server.api.op.DisableKeyRotation;
+import dev.trent.server.api.op.EnableKeyRotation;
 import dev.trent.server.api.op.CreateAlias;
 import dev.trent.server.api.op.CreateKey;
 import dev.trent.server.api.op.Decrypt;
@@ -48,11 +53,9 @@ public final class OperationRegistry {
     /** Model operations not implemented yet; each later issue moves names from here to {@link #implemented}. */
     static final List<String> NOT_YET_IMPLEMENTED = List.of(
             "ConnectCustomKeyStore", "CreateCustomKeyStore", "CreateGrant", "DeleteCustomKeyStore",
-            "DescribeCustomKeyStores", "DisableKeyRotation",
-            "DisconnectCustomKeyStore", "EnableKeyRotation", "GetKeyPolicy",
-            "GetKeyRotationStatus", "ListGrants", "ListKeyPolicies",
-            "ListKeyRotations", "ListRetirableGrants", "PutKeyPolicy", "ReplicateKey", "RetireGrant", "RevokeGrant",
-            "RotateKeyOnDemand", "UpdateCustomKeyStore", "UpdatePrimaryRegion");
+            "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "GetKeyPolicy", "ListGrants", "ListKeyPolicies",
+            "ListRetirableGrants", "PutKeyPolicy", "ReplicateKey", "RetireGrant", "RevokeGrant",
+            "UpdateCustomKeyStore", "UpdatePrimaryRegion");
 
     private final Map<String, Operation> operations = new TreeMap<>();
 
@@ -81,6 +84,9 @@ public final class OperationRegistry {
                 new GenerateMac(s.macs()), new VerifyMac(s.macs()),
                 new DeriveSharedSecret(s.agreement()),
                 new GetKeyLastUsage(s.usage()),
+                new EnableKeyRotation(s.rotation()), new DisableKeyRotation(s.rotation()),
+                new GetKeyRotationStatus(s.rotation()), new RotateKeyOnDemand(s.rotation()),
+                new ListKeyRotations(s.rotation()),
                 new GetParametersForImport(s.imports()), new ImportKeyMaterial(s.imports()),
                 new DeleteImportedKeyMaterial(s.imports()));
     }

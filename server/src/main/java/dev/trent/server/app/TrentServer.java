@@ -89,14 +89,15 @@ public final class TrentServer implements AutoCloseable {
             DeletionSweeper sweeper = new DeletionSweeper(repository, config.clock());
             MaterialExpirySweeper expirySweeper = new MaterialExpirySweeper(
                     repository, services.imports().tokens(), config.clock());
-            sweeper.sweep();
-            expirySweeper.sweep();
-            sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-sweeper"));
-            sweeperThread.scheduleWithFixedDelay(() -> {
-                sweepQuietly(sweeper);
-                expireQuietly(expirySweeper);
-                saveUsageQuietly(repository);
-            }, SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            Housekeeping housekeeping = new Housekeeping()
+                    .add("deletion sweep", sweeper::sweep)
+                    .add("imported material expiry", expirySweeper::sweep)
+                    .add("automatic rotation", services.rotation()::rotateDue)
+                    .add("saving key usage", repository::saveUsage);
+            housekeeping.run();
+            sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-housekeeping"));
+            sweeperThread.scheduleWithFixedDelay(housekeeping::run,
+                    SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
 
             business = Executors.newFixedThreadPool(
                     Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
@@ -130,30 +131,6 @@ public final class TrentServer implements AutoCloseable {
         return Storage.open(SqlitePhysicalStore.open(config.dataDir().resolve(DATABASE_FILE)), root);
     }
 
-    private static void sweepQuietly(DeletionSweeper sweeper) {
-        try {
-            sweeper.sweep();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "deletion sweep failed; it will be retried", e);
-        }
-    }
-
-    private static void expireQuietly(MaterialExpirySweeper sweeper) {
-        try {
-            sweeper.sweep();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "imported material expiry sweep failed; it will be retried", e);
-        }
-    }
-
-    private static void saveUsageQuietly(KeyRepository repository) {
-        try {
-            repository.saveUsage();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "saving key usage failed; it will be retried", e);
-        }
-    }
-
     public int port() {
         return port;
     }
@@ -182,7 +159,11 @@ public final class TrentServer implements AutoCloseable {
         closed = true;
         channel.close().awaitUninterruptibly();
         shutdown(boss, workers, business, sweeperThread);
-        saveUsageQuietly(repository);
+        try {
+            repository.saveUsage();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "saving key usage at shutdown failed", e);
+        }
         storage.close();
     }
 

@@ -31,7 +31,8 @@ public record KmsKey(
         Integer pendingWindowInDays,
         List<MaterialVersion> materials,
         Map<String, String> tags,
-        ImportedMaterial imported) {
+        ImportedMaterial imported,
+        Rotation rotation) {
 
     public KmsKey {
         Objects.requireNonNull(scope);
@@ -41,6 +42,7 @@ public record KmsKey(
         Objects.requireNonNull(state);
         Objects.requireNonNull(creationDate);
         description = description == null ? "" : description;
+        rotation = rotation == null ? Rotation.NONE : rotation;
         materials = List.copyOf(materials);
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         if (!spec.allows(usage)) {
@@ -95,7 +97,7 @@ public record KmsKey(
     public KmsKey withImportedMaterial(ImportedMaterial material) {
         KmsKey next = state == KeyState.PendingImport ? after(KeyEvent.IMPORT_MATERIAL) : this;
         return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
-                next.deletionDate, next.pendingWindowInDays, List.of(material.version()), tags, material);
+                next.deletionDate, next.pendingWindowInDays, List.of(material.version()), tags, material, rotation);
     }
 
     /**
@@ -106,7 +108,7 @@ public record KmsKey(
     public KmsKey withoutMaterial() {
         KmsKey next = KeyStateMachine.allows(state, KeyEvent.LOSE_MATERIAL) ? after(KeyEvent.LOSE_MATERIAL) : this;
         return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
-                next.deletionDate, next.pendingWindowInDays, List.of(), tags, imported);
+                next.deletionDate, next.pendingWindowInDays, List.of(), tags, imported, rotation);
     }
 
     /** This key after {@code event}, as the state machine dictates. */
@@ -114,23 +116,36 @@ public record KmsKey(
         KeyState next = KeyStateMachine.next(state, event)
                 .orElseThrow(() -> new IllegalStateException("a destroyed key has no metadata"));
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                null, null, materials, tags, imported);
+                null, null, materials, tags, imported, rotation);
     }
 
     /** This key scheduled for deletion on {@code date}. */
     public KmsKey scheduledForDeletion(Instant date, int windowInDays) {
         KeyState next = KeyStateMachine.next(state, KeyEvent.SCHEDULE_DELETION).orElseThrow();
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                date, windowInDays, materials, tags, imported);
+                date, windowInDays, materials, tags, imported, rotation);
+    }
+
+    public KmsKey withRotation(Rotation newRotation) {
+        return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
+                deletionDate, pendingWindowInDays, materials, tags, imported, newRotation);
+    }
+
+    /** This key with one more material version, made by rotation; it becomes the current one. */
+    public KmsKey rotatedTo(MaterialVersion version, Rotation newRotation) {
+        List<MaterialVersion> all = new java.util.ArrayList<>(materials);
+        all.add(version);
+        return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
+                deletionDate, pendingWindowInDays, all, tags, imported, newRotation);
     }
 
     public KmsKey withDescription(String newDescription) {
         return new KmsKey(scope, id, newDescription, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, tags, imported);
+                deletionDate, pendingWindowInDays, materials, tags, imported, rotation);
     }
 
     public KmsKey withTags(Map<String, String> newTags) {
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, newTags, imported);
+                deletionDate, pendingWindowInDays, materials, newTags, imported, rotation);
     }
 }

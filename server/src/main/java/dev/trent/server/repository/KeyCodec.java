@@ -15,6 +15,8 @@ import dev.trent.server.key.LastUsage;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.MaterialVersion;
 import dev.trent.server.key.Origin;
+import dev.trent.server.key.Rotation;
+import dev.trent.server.key.RotationType;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.lifecycle.KeyState;
 import java.io.IOException;
@@ -51,7 +53,11 @@ final class KeyCodec {
         }
         ArrayNode materials = n.putArray("materials");
         for (MaterialVersion m : key.materials()) {
-            materials.addObject().put("number", m.number()).put("id", m.materialId()).put("created", m.created().toString());
+            ObjectNode material = materials.addObject()
+                    .put("number", m.number()).put("id", m.materialId()).put("created", m.created().toString());
+            if (m.rotationType() != null) {
+                material.put("rotationType", m.rotationType().name());
+            }
         }
         ArrayNode tags = n.putArray("tags");
         key.tags().forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
@@ -65,6 +71,14 @@ final class KeyCodec {
                 i.put("validTo", imported.validTo().toString());
             }
         }
+        Rotation rotation = key.rotation();
+        if (rotation.automatic() || rotation.onDemandRotations() > 0) {
+            ObjectNode r = n.putObject("rotation");
+            r.put("onDemandRotations", rotation.onDemandRotations());
+            if (rotation.automatic()) {
+                r.put("periodInDays", rotation.periodInDays()).put("next", rotation.nextRotationDate().toString());
+            }
+        }
         return bytes(n);
     }
 
@@ -72,7 +86,8 @@ final class KeyCodec {
         JsonNode n = tree(bytes);
         List<MaterialVersion> materials = new ArrayList<>();
         n.get("materials").forEach(m -> materials.add(new MaterialVersion(
-                m.get("number").asInt(), m.get("id").asText(), Instant.parse(m.get("created").asText()))));
+                m.get("number").asInt(), m.get("id").asText(), Instant.parse(m.get("created").asText()),
+                m.has("rotationType") ? RotationType.valueOf(m.get("rotationType").asText()) : null)));
         Map<String, String> tags = new LinkedHashMap<>();
         n.get("tags").forEach(t -> tags.put(t.get("key").asText(), t.get("value").asText()));
         return new KmsKey(
@@ -88,7 +103,14 @@ final class KeyCodec {
                 n.has("pendingWindowInDays") ? n.get("pendingWindowInDays").asInt() : null,
                 materials,
                 tags,
-                n.has("imported") ? decodeImported(n.get("imported")) : null);
+                n.has("imported") ? decodeImported(n.get("imported")) : null,
+                n.has("rotation") ? decodeRotation(n.get("rotation")) : Rotation.NONE);
+    }
+
+    private static Rotation decodeRotation(JsonNode r) {
+        return new Rotation(r.has("periodInDays") ? r.get("periodInDays").asInt() : null,
+                r.has("next") ? Instant.parse(r.get("next").asText()) : null,
+                r.get("onDemandRotations").asInt());
     }
 
     private static ImportedMaterial decodeImported(JsonNode i) {

@@ -136,6 +136,22 @@ public final class KeyRepository {
         keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
     }
 
+    /** Adds a material version made by rotation; {@code key} already lists it as its newest. */
+    public synchronized void addMaterial(KmsKey key, KeyMaterial material) {
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        StoredKey current = keys.get(ref);
+        if (current == null || !key.currentMaterial().equals(material.version())) {
+            throw new IllegalStateException("key " + key.id() + " must list the new version as its newest");
+        }
+        barrier.commit(new WriteBatch()
+                .put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
+                .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
+                        material.sealable().reveal(SecretAccess.INSTANCE)));
+        Map<Integer, KeyMaterial> materials = new HashMap<>(current.materials());
+        materials.put(material.version().number(), material);
+        keys.put(ref, new StoredKey(key, materials));
+    }
+
     /** Deletes, for good, the material of every version {@code before} lists and {@code after} does not. */
     public synchronized void deleteMaterial(KmsKey before, KmsKey after) {
         ScopedKey ref = new ScopedKey(after.scope(), after.id());

@@ -41,14 +41,14 @@ public final class KeyService {
             // No material until the caller imports it (AWS: "Origin EXTERNAL ... creates a KMS key with no key
             // material"); until then every cryptographic operation answers "<arn> is pending import."
             KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
-                    request.origin(), KeyState.PendingImport, now, null, null, List.of(), request.tags(), null);
+                    request.origin(), KeyState.PendingImport, now, null, null, List.of(), request.tags(), null, null);
             repository.createWithoutMaterial(key);
             return key;
         }
         MaterialVersion version = new MaterialVersion(1, HexFormat.of().formatHex(Random.bytes(32)), now);
         KeyMaterial material = KeyMaterial.generate(request.spec(), version);
         KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
-                request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags(), null);
+                request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags(), null, null);
         repository.create(key, material);
         return key;
     }
