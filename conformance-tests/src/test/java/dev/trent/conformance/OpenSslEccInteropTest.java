@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +35,9 @@ class OpenSslEccInteropTest extends TrentTestBase {
     @TempDir
     Path dir;
 
-    /** A finished openssl run. */
-    private record Run(int exitCode, String output) {
-    }
-
     @BeforeAll
     void findOpensslAndCreateKeys() {
-        opensslPresent = probeOpenssl();
+        opensslPresent = OpenSsl.present();
         keys = new SetupKeys(kms);
         if (opensslPresent) {
             for (KeySpec spec : List.of(KeySpec.ECC_NIST_P256, KeySpec.ECC_NIST_P384, KeySpec.ECC_NIST_P521,
@@ -58,27 +52,8 @@ class OpenSslEccInteropTest extends TrentTestBase {
         assumeTrue(opensslPresent, "the openssl command is not on the PATH; interop tests need it");
     }
 
-    private static boolean probeOpenssl() {
-        try {
-            Process process = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private Run openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add("openssl");
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "openssl did not finish: " + command);
-        return new Run(process.exitValue(), output);
+    private OpenSsl.Run openssl(String... args) throws IOException, InterruptedException {
+        return OpenSsl.run(dir, args);
     }
 
     private KeyMetadata key(KeySpec spec) {
@@ -97,12 +72,12 @@ class OpenSslEccInteropTest extends TrentTestBase {
         return Files.write(dir.resolve("sig.bin"), signature);
     }
 
-    private Run dgstVerify(String digestOption, Path pem, Path signature, Path message) throws Exception {
+    private OpenSsl.Run dgstVerify(String digestOption, Path pem, Path signature, Path message) throws Exception {
         return openssl("dgst", digestOption, "-verify", pem.toString(), "-signature", signature.toString(),
                 message.toString());
     }
 
-    private Run pkeyutlVerify(Path pem, Path signature, Path message) throws Exception {
+    private OpenSsl.Run pkeyutlVerify(Path pem, Path signature, Path message) throws Exception {
         return openssl("pkeyutl", "-verify", "-pubin", "-inkey", pem.toString(), "-rawin", "-in", message.toString(),
                 "-sigfile", signature.toString());
     }
@@ -118,7 +93,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
     void publicKeyFromGetPublicKey_isReadByOpenssl(KeySpec spec, String expected) throws Exception {
         Path pem = publicKeyPem(spec);
 
-        Run run = openssl("pkey", "-pubin", "-in", pem.toString(), "-noout", "-text");
+        OpenSsl.Run run = openssl("pkey", "-pubin", "-in", pem.toString(), "-noout", "-text");
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains(expected), run.output());
@@ -130,7 +105,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         Path message = Files.write(dir.resolve("message.txt"), MESSAGE);
         Path signature = sign(KeySpec.ECC_NIST_P256, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, MESSAGE);
 
-        Run run = dgstVerify("-sha256", pem, signature, message);
+        OpenSsl.Run run = dgstVerify("-sha256", pem, signature, message);
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Verified OK"), run.output());
@@ -143,7 +118,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         byte[] digest = Jca.digest(SigningAlgorithmSpec.ECDSA_SHA_256, MESSAGE);
         Path signature = sign(KeySpec.ECC_NIST_P256, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.DIGEST, digest);
 
-        Run run = dgstVerify("-sha256", pem, signature, message);
+        OpenSsl.Run run = dgstVerify("-sha256", pem, signature, message);
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Verified OK"), run.output());
@@ -157,7 +132,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         Path message = Files.write(dir.resolve("message.txt"), MESSAGE);
         Path signature = sign(spec, algorithm, MessageType.RAW, MESSAGE);
 
-        Run run = dgstVerify("-sha" + Jca.hashOf(algorithm).substring(4), pem, signature, message);
+        OpenSsl.Run run = dgstVerify("-sha" + Jca.hashOf(algorithm).substring(4), pem, signature, message);
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Verified OK"), run.output());
@@ -169,7 +144,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         Path message = Files.write(dir.resolve("message.txt"), MESSAGE);
         Path signature = sign(KeySpec.ECC_SECG_P256_K1, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, MESSAGE);
 
-        Run run = dgstVerify("-sha256", pem, signature, message);
+        OpenSsl.Run run = dgstVerify("-sha256", pem, signature, message);
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Verified OK"), run.output());
@@ -183,7 +158,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         Path signature = sign(KeySpec.ECC_SECG_P256_K1, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.DIGEST,
                 digest);
 
-        Run run = dgstVerify("-sha256", pem, signature, message);
+        OpenSsl.Run run = dgstVerify("-sha256", pem, signature, message);
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Verified OK"), run.output());
@@ -195,7 +170,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         Path other = Files.writeString(dir.resolve("other.txt"), "not the signed message");
         Path signature = sign(KeySpec.ECC_NIST_P256, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, MESSAGE);
 
-        Run run = dgstVerify("-sha256", pem, signature, other);
+        OpenSsl.Run run = dgstVerify("-sha256", pem, signature, other);
 
         assertNotEquals(0, run.exitCode(), run.output());
     }
@@ -207,7 +182,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         Path signature = sign(KeySpec.ECC_NIST_EDWARDS25519, SigningAlgorithmSpec.ED25519_SHA_512, MessageType.RAW,
                 MESSAGE);
 
-        Run run = pkeyutlVerify(pem, signature, message);
+        OpenSsl.Run run = pkeyutlVerify(pem, signature, message);
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Signature Verified Successfully"), run.output());
@@ -220,7 +195,7 @@ class OpenSslEccInteropTest extends TrentTestBase {
         Path signature = sign(KeySpec.ECC_NIST_EDWARDS25519, SigningAlgorithmSpec.ED25519_SHA_512, MessageType.RAW,
                 MESSAGE);
 
-        Run run = pkeyutlVerify(pem, signature, other);
+        OpenSsl.Run run = pkeyutlVerify(pem, signature, other);
 
         assertNotEquals(0, run.exitCode(), run.output());
     }

@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +35,9 @@ class OpenSslInteropTest extends TrentTestBase {
     @TempDir
     Path dir;
 
-    /** A finished openssl run. */
-    private record Run(int exitCode, String output) {
-    }
-
     @BeforeAll
     void findOpensslAndCreateKeys() {
-        opensslPresent = probeOpenssl();
+        opensslPresent = OpenSsl.present();
         if (opensslPresent) {
             signingKey = newKey(KeySpec.RSA_2048, KeyUsageType.SIGN_VERIFY);
             encryptionKey = newKey(KeySpec.RSA_2048, KeyUsageType.ENCRYPT_DECRYPT);
@@ -55,27 +49,8 @@ class OpenSslInteropTest extends TrentTestBase {
         assumeTrue(opensslPresent, "the openssl command is not on the PATH; interop tests need it");
     }
 
-    private static boolean probeOpenssl() {
-        try {
-            Process process = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private Run openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add("openssl");
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "openssl did not finish: " + command);
-        return new Run(process.exitValue(), output);
+    private OpenSsl.Run openssl(String... args) throws IOException, InterruptedException {
+        return OpenSsl.run(dir, args);
     }
 
     private Path publicKeyPem(KeyMetadata key) throws IOException {
@@ -94,7 +69,7 @@ class OpenSslInteropTest extends TrentTestBase {
     void publicKeyFromGetPublicKey_isReadByOpenssl() throws Exception {
         Path pem = publicKeyPem(signingKey);
 
-        Run run = openssl("pkey", "-pubin", "-in", pem.toString(), "-noout", "-text");
+        OpenSsl.Run run = openssl("pkey", "-pubin", "-in", pem.toString(), "-noout", "-text");
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("2048 bit"), run.output());
@@ -106,7 +81,7 @@ class OpenSslInteropTest extends TrentTestBase {
         Path message = Files.write(dir.resolve("message.txt"), MESSAGE);
         Path signature = signDigest(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256);
 
-        Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", signature.toString(),
+        OpenSsl.Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", signature.toString(),
                 message.toString());
 
         assertEquals(0, run.exitCode(), run.output());
@@ -119,7 +94,7 @@ class OpenSslInteropTest extends TrentTestBase {
         Path message = Files.write(dir.resolve("message.txt"), MESSAGE);
         Path signature = signDigest(SigningAlgorithmSpec.RSASSA_PSS_SHA_256);
 
-        Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", signature.toString(),
+        OpenSsl.Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", signature.toString(),
                 "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32", message.toString());
 
         assertEquals(0, run.exitCode(), run.output());
@@ -135,7 +110,7 @@ class OpenSslInteropTest extends TrentTestBase {
                 .messageType(MessageType.RAW).message(sdk(MESSAGE))).signature().asByteArray();
         Path sig = Files.write(dir.resolve("sig.bin"), signature);
 
-        Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", sig.toString(),
+        OpenSsl.Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", sig.toString(),
                 message.toString());
 
         assertEquals(0, run.exitCode(), run.output());
@@ -147,7 +122,7 @@ class OpenSslInteropTest extends TrentTestBase {
         Path other = Files.writeString(dir.resolve("other.txt"), "not the signed message");
         Path signature = signDigest(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256);
 
-        Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", signature.toString(),
+        OpenSsl.Run run = openssl("dgst", "-sha256", "-verify", pem.toString(), "-signature", signature.toString(),
                 other.toString());
 
         assertNotEquals(0, run.exitCode(), run.output());
@@ -160,7 +135,7 @@ class OpenSslInteropTest extends TrentTestBase {
         Path plain = Files.write(dir.resolve("datakey.bin"), dataKey);
         Path wrapped = dir.resolve("datakey.enc");
 
-        Run run = openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", pem.toString(),
+        OpenSsl.Run run = openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", pem.toString(),
                 "-pkeyopt", "rsa_padding_mode:oaep", "-pkeyopt", "rsa_oaep_md:sha256",
                 "-pkeyopt", "rsa_mgf1_md:sha256", "-in", plain.toString(), "-out", wrapped.toString());
         assertEquals(0, run.exitCode(), run.output());
@@ -180,7 +155,7 @@ class OpenSslInteropTest extends TrentTestBase {
         Path plain = Files.write(dir.resolve("datakey.bin"), dataKey);
         Path wrapped = dir.resolve("datakey.enc");
 
-        Run run = openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", pem.toString(),
+        OpenSsl.Run run = openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", pem.toString(),
                 "-pkeyopt", "rsa_padding_mode:oaep", "-pkeyopt", "rsa_oaep_md:sha1",
                 "-pkeyopt", "rsa_mgf1_md:sha1", "-in", plain.toString(), "-out", wrapped.toString());
         assertEquals(0, run.exitCode(), run.output());
