@@ -74,6 +74,19 @@ public final class JsonRequest {
         return value;
     }
 
+    /**
+     * A string member with the model's length range and pattern; {@code shownPattern} is the pattern as AWS
+     * prints it in the violation message.
+     */
+    public Optional<String> string(String member, int min, int max, java.util.regex.Pattern pattern,
+                                   String shownPattern) {
+        Optional<String> value = string(member, min, max);
+        value.filter(v -> !v.isEmpty() && v.length() <= max && !pattern.matcher(v).matches())
+                .ifPresent(v -> violations.add(valueAt("'" + v + "' ", path(member))
+                        + "Member must satisfy regular expression pattern: " + shownPattern));
+        return value;
+    }
+
     public String requiredString(String member, int min, int max) {
         Optional<String> value = string(member, min, max);
         if (value.isEmpty()) {

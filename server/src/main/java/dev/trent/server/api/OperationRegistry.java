@@ -23,13 +23,16 @@ import dev.trent.server.api.op.GenerateDataKeyWithoutPlaintext;
 import dev.trent.server.api.op.GenerateMac;
 import dev.trent.server.api.op.GenerateRandom;
 import dev.trent.server.api.op.GetKeyLastUsage;
+import dev.trent.server.api.op.GetKeyPolicy;
 import dev.trent.server.api.op.GetParametersForImport;
 import dev.trent.server.api.op.GetPublicKey;
 import dev.trent.server.api.op.ImportKeyMaterial;
 import dev.trent.server.api.op.ListAliases;
+import dev.trent.server.api.op.ListKeyPolicies;
 import dev.trent.server.api.op.ListKeys;
 import dev.trent.server.api.op.ListResourceTags;
 import dev.trent.server.api.op.NotYetImplemented;
+import dev.trent.server.api.op.PutKeyPolicy;
 import dev.trent.server.api.op.ReEncrypt;
 import dev.trent.server.api.op.ScheduleKeyDeletion;
 import dev.trent.server.api.op.Sign;
@@ -53,8 +56,8 @@ public final class OperationRegistry {
     /** Model operations not implemented yet; each later issue moves names from here to {@link #implemented}. */
     static final List<String> NOT_YET_IMPLEMENTED = List.of(
             "ConnectCustomKeyStore", "CreateCustomKeyStore", "CreateGrant", "DeleteCustomKeyStore",
-            "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "GetKeyPolicy", "ListGrants", "ListKeyPolicies",
-            "ListRetirableGrants", "PutKeyPolicy", "ReplicateKey", "RetireGrant", "RevokeGrant",
+            "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "ListGrants", "ListRetirableGrants",
+            "ReplicateKey", "RetireGrant", "RevokeGrant",
             "UpdateCustomKeyStore", "UpdatePrimaryRegion");
 
     private final Map<String, Operation> operations = new TreeMap<>();
@@ -88,7 +91,8 @@ public final class OperationRegistry {
                 new GetKeyRotationStatus(s.rotation()), new RotateKeyOnDemand(s.rotation()),
                 new ListKeyRotations(s.rotation()),
                 new GetParametersForImport(s.imports()), new ImportKeyMaterial(s.imports()),
-                new DeleteImportedKeyMaterial(s.imports()));
+                new DeleteImportedKeyMaterial(s.imports()),
+                new GetKeyPolicy(s.policies()), new PutKeyPolicy(s.policies()), new ListKeyPolicies(s.policies()));
     }
 
     private void add(Operation operation) {

@@ -9,6 +9,7 @@ import dev.trent.server.service.KeyAgreementService;
 import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
 import dev.trent.server.service.MacService;
+import dev.trent.server.service.PolicyService;
 import dev.trent.server.service.RotationService;
 import dev.trent.server.service.SigningService;
 import dev.trent.server.service.UsageTracker;
@@ -17,7 +18,7 @@ import java.time.Clock;
 /** The use cases the operations call. */
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
                        MacService macs, KeyAgreementService agreement, UsageTracker usage, ImportService imports,
-                       RotationService rotation) {
+                       RotationService rotation, PolicyService policies) {
 
     /** All use cases over one repository, with time from {@code clock}. */
     public static Services over(KeyRepository repository, Clock clock) {
@@ -31,6 +32,7 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new KeyAgreementService(lookup),
                 new UsageTracker(repository, lookup, clock),
                 new ImportService(repository, lookup, new ImportTokens(), clock),
-                new RotationService(repository, lookup, clock));
+                new RotationService(repository, lookup, clock),
+                new PolicyService(repository, lookup, KeyPolicyDocument::validate));
     }
 }

@@ -144,6 +144,28 @@ final class KeyCodec {
                         n.get("requestId").asText()));
     }
 
+    /** A key's policy document, kept verbatim (its exact text is what GetKeyPolicy returns). */
+    static byte[] encodePolicy(Scope scope, KeyId id, String name, String policy) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", 1);
+        n.put("account", scope.account());
+        n.put("region", scope.region());
+        n.put("id", id.value());
+        n.put("name", name);
+        n.put("policy", policy);
+        return bytes(n);
+    }
+
+    /** The policy record's key reference (scope and id), policy name and document. */
+    record StoredPolicy(Scope scope, KeyId id, String name, String policy) {
+    }
+
+    static StoredPolicy decodePolicy(byte[] bytes) {
+        JsonNode n = tree(bytes);
+        return new StoredPolicy(new Scope(n.get("account").asText(), n.get("region").asText()),
+                new KeyId(n.get("id").asText()), n.get("name").asText(), n.get("policy").asText());
+    }
+
     static byte[] encode(Alias alias) {
         ObjectNode n = JSON.createObjectNode();
         n.put("format", 1);

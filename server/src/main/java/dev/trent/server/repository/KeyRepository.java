@@ -35,12 +35,17 @@ public final class KeyRepository {
     private record ScopedAlias(Scope scope, AliasName name) {
     }
 
+    /** The only key policy name KMS has. */
+    public static final String POLICY_NAME = "default";
+
     private final Barrier barrier;
     private final Map<ScopedKey, StoredKey> keys = new ConcurrentHashMap<>();
     private final Map<ScopedAlias, Alias> aliases = new ConcurrentHashMap<>();
     private final Map<ScopedKey, LastUsage> lastUsage = new ConcurrentHashMap<>();
     /** Usages recorded in memory and not yet written: the data plane never waits for storage. */
     private final Map<ScopedKey, LastUsage> unsavedUsage = new ConcurrentHashMap<>();
+    /** Each key's policy document ("default" is the only policy name); a key without one has the default. */
+    private final Map<ScopedKey, String> policies = new ConcurrentHashMap<>();
 
     private KeyRepository(Barrier barrier) {
         this.barrier = barrier;
@@ -72,6 +77,10 @@ public final class KeyRepository {
             KeyCodec.StoredUsage usage = KeyCodec.decodeUsage(record);
             lastUsage.put(new ScopedKey(usage.scope(), usage.id()), usage.usage());
         }
+        for (byte[] record : barrier.getAll(RecordPaths.POLICIES).values()) {
+            KeyCodec.StoredPolicy policy = KeyCodec.decodePolicy(record);
+            policies.put(new ScopedKey(policy.scope(), policy.id()), policy.policy());
+        }
         for (byte[] record : barrier.getAll(RecordPaths.ALIASES).values()) {
             Alias alias = KeyCodec.decodeAlias(record);
             aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
@@ -100,21 +109,69 @@ public final class KeyRepository {
     }
 
     public synchronized void create(KmsKey key, KeyMaterial material) {
+        create(key, material, null);
+    }
+
+    /** Creates a key with its material and, when {@code policy} is not null, its key policy, in one commit. */
+    public synchronized void create(KmsKey key, KeyMaterial material, String policy) {
         WriteBatch batch = new WriteBatch()
                 .put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
                 .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
                         material.sealable().reveal(SecretAccess.INSTANCE));
+        addPolicy(batch, key, policy);
         barrier.commit(batch);
-        keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, Map.of(material.version().number(), material)));
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
+        rememberPolicy(ref, policy);
     }
 
     /** A key created without material (origin EXTERNAL), waiting for an import. */
     public synchronized void createWithoutMaterial(KmsKey key) {
+        createWithoutMaterial(key, null);
+    }
+
+    /** As {@link #createWithoutMaterial(KmsKey)}, with the key policy (when not null) in the same commit. */
+    public synchronized void createWithoutMaterial(KmsKey key, String policy) {
         if (key.hasMaterial()) {
             throw new IllegalArgumentException("key " + key.id() + " lists material that is not given");
         }
-        barrier.commit(new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key)));
-        keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, Map.of()));
+        WriteBatch batch = new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key));
+        addPolicy(batch, key, policy);
+        barrier.commit(batch);
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        keys.put(ref, new StoredKey(key, Map.of()));
+        rememberPolicy(ref, policy);
+    }
+
+    private static void addPolicy(WriteBatch batch, KmsKey key, String policy) {
+        if (policy != null) {
+            batch.put(RecordPaths.policy(key.scope(), key.id()),
+                    KeyCodec.encodePolicy(key.scope(), key.id(), POLICY_NAME, policy));
+        }
+    }
+
+    private void rememberPolicy(ScopedKey ref, String policy) {
+        if (policy != null) {
+            policies.put(ref, policy);
+        }
+    }
+
+    /** The key's policy document as stored; empty for a key created before policies were stored. */
+    public Optional<String> policy(Scope scope, KeyId id) {
+        return Optional.ofNullable(policies.get(new ScopedKey(scope, id)));
+    }
+
+    /** Replaces the key's policy document; written through before it is visible. */
+    public synchronized void putPolicy(KmsKey key, String policy) {
+        java.util.Objects.requireNonNull(policy, "policy");
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        if (!keys.containsKey(ref)) {
+            throw new IllegalStateException("no key " + key.id() + " to attach a policy to");
+        }
+        WriteBatch batch = new WriteBatch();
+        addPolicy(batch, key, policy);
+        barrier.commit(batch);
+        policies.put(ref, policy);
     }
 
     /**
@@ -193,12 +250,14 @@ public final class KeyRepository {
                 .toList();
         pointing.forEach(a -> batch.delete(RecordPaths.alias(a.scope(), a.name())));
         batch.delete(RecordPaths.usage(key.scope(), key.id()));
+        batch.delete(RecordPaths.policy(key.scope(), key.id()));
         barrier.commit(batch);
         pointing.forEach(a -> aliases.remove(new ScopedAlias(a.scope(), a.name())));
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.remove(ref);
         lastUsage.remove(ref);
         unsavedUsage.remove(ref);
+        policies.remove(ref);
     }
 
     /** Notes a successful cryptographic use in memory; {@link #saveUsage()} writes it later. */

@@ -14,6 +14,7 @@ final class RecordPaths {
     static final String MATERIAL = "material/";
     static final String ALIASES = "aliases/";
     static final String USAGE = "usage/";
+    static final String POLICIES = "policies/";
 
     private RecordPaths() {
     }
@@ -32,6 +33,10 @@ final class RecordPaths {
 
     static String usage(Scope scope, KeyId id) {
         return USAGE + scope.account() + "/" + scope.region() + "/" + id.value();
+    }
+
+    static String policy(Scope scope, KeyId id) {
+        return POLICIES + scope.account() + "/" + scope.region() + "/" + id.value();
     }
 
     static String alias(Scope scope, AliasName name) {

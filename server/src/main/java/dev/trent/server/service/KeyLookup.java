@@ -20,15 +20,22 @@ public final class KeyLookup {
     public enum Aliases { ACCEPTED, REJECTED }
 
     private final KeyRepository repository;
+    private final PolicyEnforcement enforcement;
 
     public KeyLookup(KeyRepository repository) {
+        this(repository, PolicyEnforcement.ALLOW_ALL);
+    }
+
+    public KeyLookup(KeyRepository repository, PolicyEnforcement enforcement) {
         this.repository = repository;
+        this.enforcement = enforcement;
     }
 
     /** The key named by {@code text}, allowed to run {@code operation} in its current state. */
     public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases) {
         StoredKey key = find(scope, text, aliases);
         KeyStateRules.check(operation, key.metadata().state(), key.metadata().arn());
+        enforcement.check(scope, key, operation);
         return key;
     }
 

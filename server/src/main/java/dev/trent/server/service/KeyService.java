@@ -35,21 +35,31 @@ public final class KeyService {
         this.clock = clock;
     }
 
+    /** Creates a key with AWS's default key policy. */
     public KmsKey create(Scope scope, NewKey request) {
+        return create(scope, request, null);
+    }
+
+    /**
+     * Creates a key with {@code policy} as its key policy, or AWS's default key policy when it is null. The
+     * caller has checked a given policy as PutKeyPolicy checks it.
+     */
+    public KmsKey create(Scope scope, NewKey request, String policy) {
+        String document = policy != null ? policy : KeyPolicies.defaultPolicy(scope.account());
         Instant now = now();
         if (request.origin() == Origin.EXTERNAL) {
             // No material until the caller imports it (AWS: "Origin EXTERNAL ... creates a KMS key with no key
             // material"); until then every cryptographic operation answers "<arn> is pending import."
             KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
                     request.origin(), KeyState.PendingImport, now, null, null, List.of(), request.tags(), null, null);
-            repository.createWithoutMaterial(key);
+            repository.createWithoutMaterial(key, document);
             return key;
         }
         MaterialVersion version = new MaterialVersion(1, HexFormat.of().formatHex(Random.bytes(32)), now);
         KeyMaterial material = KeyMaterial.generate(request.spec(), version);
         KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
                 request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags(), null, null);
-        repository.create(key, material);
+        repository.create(key, material, document);
         return key;
     }
 
