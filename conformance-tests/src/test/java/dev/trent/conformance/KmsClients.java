@@ -20,11 +20,16 @@ final class KmsClients {
 
     /** Retries are off so that every error the server sends is seen exactly once. */
     static KmsClient create(URI endpoint, Region region) {
+        return create(endpoint, region, ACCESS_KEY);
+    }
+
+    /** A client signing with {@code accessKey}, which tells Trent the account. */
+    static KmsClient create(URI endpoint, Region region, String accessKey) {
         return KmsClient.builder()
                 .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                        AwsBasicCredentials.create(accessKey, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c
                         .retryStrategy(AwsRetryStrategy.doNotRetry())

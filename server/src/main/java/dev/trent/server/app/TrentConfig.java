@@ -2,6 +2,8 @@ package dev.trent.server.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +32,7 @@ public final class TrentConfig {
     private final Path keyFile;
     private final char[] passphrase;
     private final Clock clock;
+    private final Map<String, String> accessKeyAccounts;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -42,6 +45,7 @@ public final class TrentConfig {
         this.keyFile = b.keyFile;
         this.passphrase = b.passphrase;
         this.clock = b.clock;
+        this.accessKeyAccounts = Map.copyOf(b.accessKeyAccounts);
     }
 
     public static Builder builder() {
@@ -62,6 +66,8 @@ public final class TrentConfig {
     public Path keyFile() { return keyFile != null ? keyFile : dataDir.resolve("master.key"); }
     public Optional<char[]> passphrase() { return Optional.ofNullable(passphrase); }
     public Clock clock() { return clock; }
+    /** Access keys mapped to the accounts they act in; a 12-digit access key is its own account. */
+    public Map<String, String> accessKeyAccounts() { return accessKeyAccounts; }
 
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -74,6 +80,7 @@ public final class TrentConfig {
         private Path keyFile;
         private char[] passphrase;
         private Clock clock = Clock.systemUTC();
+        private final Map<String, String> accessKeyAccounts = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -106,6 +113,17 @@ public final class TrentConfig {
         public Builder passphrase(char[] passphrase) {
             this.rootOfTrust = RootOfTrustKind.PASSPHRASE;
             this.passphrase = passphrase.clone();
+            return this;
+        }
+        /** Requests signed with {@code accessKeyId} act in {@code account}. */
+        public Builder accessKeyAccount(String accessKeyId, String account) {
+            if (accessKeyId == null || accessKeyId.isEmpty()) {
+                throw new IllegalArgumentException("an access key id must not be empty");
+            }
+            if (!account.matches("\\d{12}")) {
+                throw new IllegalArgumentException("an account id is 12 digits, got '" + account + "'");
+            }
+            accessKeyAccounts.put(accessKeyId, account);
             return this;
         }
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }

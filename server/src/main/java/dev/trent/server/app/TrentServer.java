@@ -3,6 +3,7 @@ package dev.trent.server.app;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.Services;
+import dev.trent.server.http.Accounts;
 import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
@@ -108,7 +109,8 @@ public final class TrentServer implements AutoCloseable {
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .childHandler(new KmsChannelInitializer(() -> new KmsHttpHandler(
-                            dispatcher, executor, config.accountId(), config.defaultRegion())))
+                            dispatcher, executor, new Accounts(config.accountId(), config.accessKeyAccounts()),
+                            config.defaultRegion())))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,13 +35,13 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private final Dispatcher dispatcher;
     private final Executor executor;
-    private final String account;
+    private final Accounts accounts;
     private final String defaultRegion;
 
-    public KmsHttpHandler(Dispatcher dispatcher, Executor executor, String account, String defaultRegion) {
+    public KmsHttpHandler(Dispatcher dispatcher, Executor executor, Accounts accounts, String defaultRegion) {
         this.dispatcher = dispatcher;
         this.executor = executor;
-        this.account = account;
+        this.accounts = accounts;
         this.defaultRegion = defaultRegion;
     }
 
@@ -59,8 +60,9 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
             return;
         }
         String target = request.headers().get("X-Amz-Target");
-        String region = SigV4Scope.parse(request.headers().get(HttpHeaderNames.AUTHORIZATION))
-                .map(SigV4Scope::region).orElse(defaultRegion);
+        Optional<SigV4Scope> scope = SigV4Scope.parse(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        String region = scope.map(SigV4Scope::region).orElse(defaultRegion);
+        String account = accounts.forAccessKey(scope.map(SigV4Scope::accessKeyId).orElse(null));
         byte[] body = ByteBufUtil.getBytes(request.content());
         RequestContext context = new RequestContext(new Scope(account, region), requestId);
         try {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trent.server.key.Alias;
 import dev.trent.server.key.AliasName;
 import dev.trent.server.key.ExpirationModel;
+import dev.trent.server.key.Grant;
+import dev.trent.server.key.GrantOperation;
 import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeySpec;
@@ -164,6 +166,70 @@ final class KeyCodec {
         JsonNode n = tree(bytes);
         return new StoredPolicy(new Scope(n.get("account").asText(), n.get("region").asText()),
                 new KeyId(n.get("id").asText()), n.get("name").asText(), n.get("policy").asText());
+    }
+
+    /** A grant on one key. */
+    static byte[] encode(Grant grant) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", 1);
+        n.put("account", grant.scope().account());
+        n.put("region", grant.scope().region());
+        n.put("keyId", grant.keyId().value());
+        n.put("grantId", grant.grantId());
+        putIfPresent(n, "name", grant.name());
+        n.put("created", grant.creationDate().toString());
+        putIfPresent(n, "grantee", grant.granteePrincipal());
+        putIfPresent(n, "granteeService", grant.granteeServicePrincipal());
+        putIfPresent(n, "retiring", grant.retiringPrincipal());
+        putIfPresent(n, "retiringService", grant.retiringServicePrincipal());
+        ArrayNode operations = n.putArray("operations");
+        grant.operations().forEach(o -> operations.add(o.name()));
+        Grant.Constraints c = grant.constraints();
+        if (c != null) {
+            ObjectNode constraints = n.putObject("constraints");
+            if (c.encryptionContextSubset() != null) {
+                ObjectNode subset = constraints.putObject("subset");
+                c.encryptionContextSubset().forEach(subset::put);
+            }
+            if (c.encryptionContextEquals() != null) {
+                ObjectNode equals = constraints.putObject("equals");
+                c.encryptionContextEquals().forEach(equals::put);
+            }
+            putIfPresent(constraints, "sourceArn", c.sourceArn());
+        }
+        return bytes(n);
+    }
+
+    static Grant decodeGrant(byte[] bytes) {
+        JsonNode n = tree(bytes);
+        List<GrantOperation> operations = new ArrayList<>();
+        n.get("operations").forEach(o -> operations.add(GrantOperation.valueOf(o.asText())));
+        Grant.Constraints constraints = null;
+        if (n.has("constraints")) {
+            JsonNode c = n.get("constraints");
+            constraints = new Grant.Constraints(c.has("subset") ? stringMap(c.get("subset")) : null,
+                    c.has("equals") ? stringMap(c.get("equals")) : null, text(c, "sourceArn"));
+        }
+        return new Grant(new Scope(n.get("account").asText(), n.get("region").asText()),
+                new KeyId(n.get("keyId").asText()), n.get("grantId").asText(), text(n, "name"),
+                Instant.parse(n.get("created").asText()), text(n, "grantee"), text(n, "granteeService"),
+                text(n, "retiring"), text(n, "retiringService"), operations, constraints);
+    }
+
+    private static void putIfPresent(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.has(field) ? n.get(field).asText() : null;
+    }
+
+    private static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 
     static byte[] encode(Alias alias) {

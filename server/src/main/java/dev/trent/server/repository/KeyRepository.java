@@ -4,6 +4,7 @@ import dev.trent.server.crypto.SecretAccess;
 import dev.trent.server.crypto.SecretBytes;
 import dev.trent.server.key.Alias;
 import dev.trent.server.key.AliasName;
+import dev.trent.server.key.Grant;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.KmsKey;
@@ -46,6 +47,8 @@ public final class KeyRepository {
     private final Map<ScopedKey, LastUsage> unsavedUsage = new ConcurrentHashMap<>();
     /** Each key's policy document ("default" is the only policy name); a key without one has the default. */
     private final Map<ScopedKey, String> policies = new ConcurrentHashMap<>();
+    /** Each key's grants by grant id. */
+    private final Map<ScopedKey, Map<String, Grant>> grants = new ConcurrentHashMap<>();
 
     private KeyRepository(Barrier barrier) {
         this.barrier = barrier;
@@ -80,6 +83,11 @@ public final class KeyRepository {
         for (byte[] record : barrier.getAll(RecordPaths.POLICIES).values()) {
             KeyCodec.StoredPolicy policy = KeyCodec.decodePolicy(record);
             policies.put(new ScopedKey(policy.scope(), policy.id()), policy.policy());
+        }
+        for (byte[] record : barrier.getAll(RecordPaths.GRANTS).values()) {
+            Grant grant = KeyCodec.decodeGrant(record);
+            grants.computeIfAbsent(new ScopedKey(grant.scope(), grant.keyId()), k -> new ConcurrentHashMap<>())
+                    .put(grant.grantId(), grant);
         }
         for (byte[] record : barrier.getAll(RecordPaths.ALIASES).values()) {
             Alias alias = KeyCodec.decodeAlias(record);
@@ -239,7 +247,7 @@ public final class KeyRepository {
         keys.put(ref, current.with(key));
     }
 
-    /** Removes a key, all its material and every alias pointing at it, for good. */
+    /** Removes a key, all its material, its policy and grants and every alias pointing at it, for good. */
     public synchronized void destroy(KmsKey key) {
         WriteBatch batch = new WriteBatch().delete(RecordPaths.key(key.scope(), key.id()));
         for (MaterialVersion m : key.materials()) {
@@ -251,6 +259,9 @@ public final class KeyRepository {
         pointing.forEach(a -> batch.delete(RecordPaths.alias(a.scope(), a.name())));
         batch.delete(RecordPaths.usage(key.scope(), key.id()));
         batch.delete(RecordPaths.policy(key.scope(), key.id()));
+        ScopedKey scoped = new ScopedKey(key.scope(), key.id());
+        grants.getOrDefault(scoped, Map.of()).keySet()
+                .forEach(grantId -> batch.delete(RecordPaths.grant(key.scope(), key.id(), grantId)));
         barrier.commit(batch);
         pointing.forEach(a -> aliases.remove(new ScopedAlias(a.scope(), a.name())));
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
@@ -258,6 +269,59 @@ public final class KeyRepository {
         lastUsage.remove(ref);
         unsavedUsage.remove(ref);
         policies.remove(ref);
+        grants.remove(ref);
+    }
+
+    /** The key's grants, oldest first (then by grant id), so paging is stable. */
+    public List<Grant> grants(Scope scope, KeyId id) {
+        return sorted(List.copyOf(grants.getOrDefault(new ScopedKey(scope, id), Map.of()).values()));
+    }
+
+    /** How many grants the key has. */
+    public int grantCount(Scope scope, KeyId id) {
+        return grants.getOrDefault(new ScopedKey(scope, id), Map.of()).size();
+    }
+
+    /** The grants on every key of one scope, oldest first. */
+    public List<Grant> grants(Scope scope) {
+        List<Grant> out = new ArrayList<>();
+        grants.forEach((ref, byId) -> {
+            if (ref.scope().equals(scope)) {
+                out.addAll(byId.values());
+            }
+        });
+        return sorted(out);
+    }
+
+    public Optional<Grant> findGrant(Scope scope, KeyId id, String grantId) {
+        return Optional.ofNullable(grants.getOrDefault(new ScopedKey(scope, id), Map.of()).get(grantId));
+    }
+
+    /** Stores a new grant on an existing key; written through before it is visible. */
+    public synchronized void putGrant(Grant grant) {
+        ScopedKey ref = new ScopedKey(grant.scope(), grant.keyId());
+        if (!keys.containsKey(ref)) {
+            throw new IllegalStateException("no key " + grant.keyId() + " to attach a grant to");
+        }
+        barrier.commit(new WriteBatch()
+                .put(RecordPaths.grant(grant.scope(), grant.keyId(), grant.grantId()), KeyCodec.encode(grant)));
+        grants.computeIfAbsent(ref, k -> new ConcurrentHashMap<>()).put(grant.grantId(), grant);
+    }
+
+    /** Deletes one grant (RetireGrant, RevokeGrant). */
+    public synchronized void deleteGrant(Grant grant) {
+        ScopedKey ref = new ScopedKey(grant.scope(), grant.keyId());
+        barrier.commit(new WriteBatch().delete(RecordPaths.grant(grant.scope(), grant.keyId(), grant.grantId())));
+        grants.computeIfPresent(ref, (k, byId) -> {
+            byId.remove(grant.grantId());
+            return byId.isEmpty() ? null : byId;
+        });
+    }
+
+    private static List<Grant> sorted(List<Grant> list) {
+        return list.stream()
+                .sorted(Comparator.comparing(Grant::creationDate).thenComparing(Grant::grantId))
+                .toList();
     }
 
     /** Notes a successful cryptographic use in memory; {@link #saveUsage()} writes it later. */

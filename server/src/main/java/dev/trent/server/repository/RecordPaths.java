@@ -15,6 +15,7 @@ final class RecordPaths {
     static final String ALIASES = "aliases/";
     static final String USAGE = "usage/";
     static final String POLICIES = "policies/";
+    static final String GRANTS = "grants/";
 
     private RecordPaths() {
     }
@@ -37,6 +38,14 @@ final class RecordPaths {
 
     static String policy(Scope scope, KeyId id) {
         return POLICIES + scope.account() + "/" + scope.region() + "/" + id.value();
+    }
+
+    static String grantPrefix(Scope scope, KeyId id) {
+        return GRANTS + scope.account() + "/" + scope.region() + "/" + id.value() + "/";
+    }
+
+    static String grant(Scope scope, KeyId id, String grantId) {
+        return grantPrefix(scope, id) + grantId;
     }
 
     static String alias(Scope scope, AliasName name) {

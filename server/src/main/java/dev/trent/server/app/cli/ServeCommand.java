@@ -66,6 +66,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String accountId;
 
+    @Option(names = "--access-key-account", paramLabel = "KEY=ACCOUNT",
+            description = "Requests signed with access key KEY act in account ACCOUNT (repeatable). An access key"
+                    + " that is itself a 12-digit number always means that account; other access keys use"
+                    + " --account-id.")
+    java.util.Map<String, String> accessKeyAccounts = new java.util.LinkedHashMap<>();
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = TrentConfig.DEFAULT_REGION,
             description = "Region used when a request carries no SigV4 credential scope; signed requests use the"
                     + " Region they are signed for (default: ${DEFAULT-VALUE}).")
@@ -105,6 +111,8 @@ public final class ServeCommand implements Callable<Integer> {
         config.host(host);
         apply("--port", () -> config.port(port));
         apply("--account-id", () -> config.accountId(accountId));
+        accessKeyAccounts.forEach((key, account) ->
+                apply("--access-key-account", () -> config.accessKeyAccount(key, account)));
         apply("--region", () -> config.defaultRegion(region));
         if (inMemory) {
             config.inMemory();
