@@ -197,6 +197,19 @@ public final class JsonRequest {
         return out;
     }
 
+    /**
+     * A nested structure member, read like a request of its own (its violations are reported by its own
+     * {@link #validate()}); empty when absent.
+     */
+    public Optional<JsonRequest> structure(String member) {
+        return node(member).map(n -> {
+            if (!n.isObject()) {
+                throw new SerializationException(notExpected(n));
+            }
+            return new JsonRequest((ObjectNode) n);
+        });
+    }
+
     /** A list of structures or strings, each read by {@code element} with its 1-based index. */
     public <T> List<T> list(String member, int maxItems, ElementReader<T> element) {
         List<T> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.trent.server.api;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.AliasService;
 import dev.trent.server.service.EncryptionService;
+import dev.trent.server.service.GrantService;
 import dev.trent.server.service.ImportService;
 import dev.trent.server.service.ImportTokens;
 import dev.trent.server.service.KeyAgreementService;
@@ -18,7 +19,8 @@ import java.time.Clock;
 /** The use cases the operations call. */
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
                        MacService macs, KeyAgreementService agreement, UsageTracker usage, ImportService imports,
-                       RotationService rotation, PolicyService policies) {
+                       RotationService rotation, PolicyService policies,
+                       GrantService grants) {
 
     /** All use cases over one repository, with time from {@code clock}. */
     public static Services over(KeyRepository repository, Clock clock) {
@@ -33,6 +35,7 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new UsageTracker(repository, lookup, clock),
                 new ImportService(repository, lookup, new ImportTokens(), clock),
                 new RotationService(repository, lookup, clock),
-                new PolicyService(repository, lookup, KeyPolicyDocument::validate));
+                new PolicyService(repository, lookup, KeyPolicyDocument::validate),
+                new GrantService(repository, lookup, clock));
     }
 }

@@ -163,11 +163,11 @@ class KmsHttpHandlerTest {
 
     @Test
     void notYetImplementedOperation_saysSo() throws Exception {
-        Reply reply = send(post("TrentService.CreateGrant", "{}", null));
+        Reply reply = send(post("TrentService.CreateCustomKeyStore", "{}", null));
 
         assertEquals(400, reply.status);
         assertEquals("UnsupportedOperationException", reply.body.get("__type").asText());
-        assertEquals("CreateGrant is not implemented by this version of Trent.", reply.body.get("message").asText());
+        assertEquals("CreateCustomKeyStore is not implemented by this version of Trent.", reply.body.get("message").asText());
     }
 
     private record Reply(int status, String contentType, String requestId, String connection, int length, String text,
