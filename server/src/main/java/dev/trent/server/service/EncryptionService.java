@@ -20,7 +20,6 @@ import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyOperation;
-import dev.trent.server.key.lifecycle.KeyStateRules;
 import dev.trent.server.service.KeyLookup.Aliases;
 import dev.trent.server.service.Results.DataKey;
 import dev.trent.server.service.Results.Decrypted;
@@ -172,7 +171,7 @@ public final class EncryptionService {
         // Only asymmetric encryption keys decrypt what they did not frame themselves; any other key named here
         // is compared with the key the blob names, as AWS does (IncorrectKeyException).
         if (named != null && AsymmetricEncryption.encrypts(named.metadata().spec())) {
-            return decryptAsymmetric(named, blob, context, requested, operation, operationName, dryRun);
+            return decryptAsymmetric(scope, named, blob, context, requested, operation, operationName, dryRun);
         }
         SymmetricCiphertext ciphertext = SymmetricCiphertext.parse(blob).orElseThrow(InvalidCiphertextException::new);
         StoredKey key = lookup.byCiphertext(scope, ciphertext.keyId())
@@ -180,7 +179,7 @@ public final class EncryptionService {
         if (named != null && !named.metadata().id().equals(key.metadata().id())) {
             throw new IncorrectKeyException(INCORRECT_KEY_MESSAGE);
         }
-        KeyStateRules.check(operation, key.metadata().state(), key.metadata().arn());
+        lookup.allowed(scope, key, operation);
         if (requested != null && requested != EncryptionAlgorithm.SYMMETRIC_DEFAULT) {
             throw KeyUsageRules.incompatible(requested, key.metadata());
         }
@@ -200,11 +199,10 @@ public final class EncryptionService {
         }
     }
 
-    private Decrypted decryptAsymmetric(StoredKey stored, byte[] blob, Map<String, String> context,
+    private Decrypted decryptAsymmetric(Scope scope, StoredKey stored, byte[] blob, Map<String, String> context,
                                         EncryptionAlgorithm requested, KeyOperation operation, String operationName,
                                         boolean dryRun) {
-        KmsKey key = stored.metadata();
-        KeyStateRules.check(operation, key.state(), key.arn());
+        KmsKey key = lookup.allowed(scope, stored, operation).metadata();
         KeyUsageRules.requireUsage(key, KeyUsage.ENCRYPT_DECRYPT, operationName);
         EncryptionAlgorithm algorithm = Optional.ofNullable(requested).orElse(EncryptionAlgorithm.SYMMETRIC_DEFAULT);
         if (!key.spec().encryptionAlgorithms(key.usage()).contains(algorithm)) {

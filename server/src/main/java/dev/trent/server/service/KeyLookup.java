@@ -33,7 +33,14 @@ public final class KeyLookup {
 
     /** The key named by {@code text}, allowed to run {@code operation} in its current state. */
     public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases) {
-        StoredKey key = find(scope, text, aliases);
+        return allowed(scope, find(scope, text, aliases), operation);
+    }
+
+    /**
+     * {@code key}, once its state allows {@code operation} and the enforcement hook lets the caller run it; for
+     * keys found another way than by a KeyId member (the key a ciphertext names).
+     */
+    public StoredKey allowed(Scope scope, StoredKey key, KeyOperation operation) {
         KeyStateRules.check(operation, key.metadata().state(), key.metadata().arn());
         enforcement.check(scope, key, operation);
         return key;
