@@ -2,6 +2,8 @@ package dev.trent.server.api;
 
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KmsKey;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The KeyMetadata structure, member for member as AWS returns it for customer managed keys. */
 public final class KeyMetadataJson {
@@ -9,16 +11,37 @@ public final class KeyMetadataJson {
     private KeyMetadataJson() {
     }
 
+    /** A single-Region key's metadata. */
     public static JsonResponse of(KmsKey key) {
+        return of(key, List.of(key));
+    }
+
+    /**
+     * A key's metadata; for a multi-Region key, {@code related} lists every key with its id in the account (the
+     * primary and all replicas, this key included), from which MultiRegionConfiguration is built.
+     */
+    public static JsonResponse of(KmsKey key, List<KmsKey> related) {
+        return of(key, related, false);
+    }
+
+    /**
+     * A new replica's metadata as ReplicateKey returns it: AWS reports the replica as Creating (not enabled,
+     * no CurrentKeyMaterialId yet) while it copies the material, although the replica is usable right after.
+     */
+    public static JsonResponse ofNewReplica(KmsKey replica, List<KmsKey> related) {
+        return of(replica, related, true);
+    }
+
+    private static JsonResponse of(KmsKey key, List<KmsKey> related, boolean creating) {
         JsonResponse json = JsonResponse.create()
                 .string("AWSAccountId", key.scope().account())
                 .string("KeyId", key.id().value())
                 .string("Arn", key.arn())
                 .time("CreationDate", key.creationDate())
-                .bool("Enabled", key.state().enabledFlag())
+                .bool("Enabled", !creating && key.state().enabledFlag())
                 .string("Description", key.description())
                 .string("KeyUsage", key.usage())
-                .string("KeyState", key.state())
+                .string("KeyState", creating ? "Creating" : key.state().name())
                 .time("DeletionDate", key.deletionDate())
                 .string("Origin", key.origin())
                 .string("KeyManager", "CUSTOMER");
@@ -29,10 +52,13 @@ public final class KeyMetadataJson {
                 .names("EncryptionAlgorithms", key.spec().encryptionAlgorithms(key.usage()))
                 .names("SigningAlgorithms", key.spec().signingAlgorithms(key.usage()))
                 .names("KeyAgreementAlgorithms", key.spec().keyAgreementAlgorithms(key.usage()))
-                .bool("MultiRegion", false)
-                .integer("PendingDeletionWindowInDays", key.pendingWindowInDays())
+                .bool("MultiRegion", key.multiRegion());
+        if (key.multiRegion()) {
+            json.object("MultiRegionConfiguration", multiRegionConfiguration(key, related));
+        }
+        json.integer("PendingDeletionWindowInDays", key.pendingWindowInDays())
                 .names("MacAlgorithms", key.spec().macAlgorithms(key.usage()));
-        if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) {
+        if (key.spec() == KeySpec.SYMMETRIC_DEFAULT && !creating) {
             json.string("CurrentKeyMaterialId", key.currentMaterialId().orElse(null));
         }
         // Recorded against AWS: ExpirationModel (and ValidTo) only while imported material is present.
@@ -41,5 +67,24 @@ public final class KeyMetadataJson {
                     .time("ValidTo", key.imported().validTo());
         }
         return json;
+    }
+
+    private static JsonResponse multiRegionConfiguration(KmsKey key, List<KmsKey> related) {
+        String primaryRegion = key.primaryRegion();
+        List<JsonResponse> replicas = new ArrayList<>();
+        for (KmsKey other : related) {
+            if (!other.scope().region().equals(primaryRegion)) {
+                replicas.add(regionKey(other.arn(), other.scope().region()));
+            }
+        }
+        String primaryArn = new dev.trent.server.key.Scope(key.scope().account(), primaryRegion).keyArn(key.id());
+        return JsonResponse.create()
+                .string("MultiRegionKeyType", key.isPrimary() ? "PRIMARY" : "REPLICA")
+                .object("PrimaryKey", regionKey(primaryArn, primaryRegion))
+                .objects("ReplicaKeys", replicas);
+    }
+
+    private static JsonResponse regionKey(String arn, String region) {
+        return JsonResponse.create().string("Arn", arn).string("Region", region);
     }
 }

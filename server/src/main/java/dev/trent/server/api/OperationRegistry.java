@@ -37,6 +37,7 @@ import dev.trent.server.api.op.ListRetirableGrants;
 import dev.trent.server.api.op.NotYetImplemented;
 import dev.trent.server.api.op.PutKeyPolicy;
 import dev.trent.server.api.op.ReEncrypt;
+import dev.trent.server.api.op.ReplicateKey;
 import dev.trent.server.api.op.RetireGrant;
 import dev.trent.server.api.op.RevokeGrant;
 import dev.trent.server.api.op.ScheduleKeyDeletion;
@@ -45,6 +46,7 @@ import dev.trent.server.api.op.TagResource;
 import dev.trent.server.api.op.UntagResource;
 import dev.trent.server.api.op.UpdateAlias;
 import dev.trent.server.api.op.UpdateKeyDescription;
+import dev.trent.server.api.op.UpdatePrimaryRegion;
 import dev.trent.server.api.op.Verify;
 import dev.trent.server.api.op.VerifyMac;
 import java.util.List;
@@ -61,8 +63,7 @@ public final class OperationRegistry {
     /** Model operations not implemented yet; each later issue moves names from here to {@link #implemented}. */
     static final List<String> NOT_YET_IMPLEMENTED = List.of(
             "ConnectCustomKeyStore", "CreateCustomKeyStore", "DeleteCustomKeyStore",
-            "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "ReplicateKey",
-            "UpdateCustomKeyStore", "UpdatePrimaryRegion");
+            "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "UpdateCustomKeyStore");
 
     private final Map<String, Operation> operations = new TreeMap<>();
 
@@ -80,6 +81,7 @@ public final class OperationRegistry {
                 new EnableKey(s.keys()), new DisableKey(s.keys()),
                 new ScheduleKeyDeletion(s.keys()), new CancelKeyDeletion(s.keys()),
                 new UpdateKeyDescription(s.keys()),
+                new ReplicateKey(s.keys()), new UpdatePrimaryRegion(s.keys()),
                 new TagResource(s.keys()), new UntagResource(s.keys()), new ListResourceTags(s.keys()),
                 new CreateAlias(s.aliases()), new UpdateAlias(s.aliases()), new DeleteAlias(s.aliases()),
                 new ListAliases(s.aliases()),

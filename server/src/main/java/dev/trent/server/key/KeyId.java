@@ -17,6 +17,16 @@ public record KeyId(String value) {
         }
     }
 
+    /** A new multi-Region key id: {@code mrk-} and 32 lower-case hex digits. */
+    public static KeyId randomMultiRegion() {
+        return new KeyId("mrk-" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** Whether this is a multi-Region key id. */
+    public boolean multiRegion() {
+        return value.startsWith("mrk-");
+    }
+
     public static KeyId random() {
         return new KeyId(UUID.randomUUID().toString());
     }

@@ -32,7 +32,8 @@ public record KmsKey(
         List<MaterialVersion> materials,
         Map<String, String> tags,
         ImportedMaterial imported,
-        Rotation rotation) {
+        Rotation rotation,
+        String primaryRegion) {
 
     public KmsKey {
         Objects.requireNonNull(scope);
@@ -61,6 +62,49 @@ public record KmsKey(
         if (origin == Origin.EXTERNAL && !materials.isEmpty() && imported == null) {
             throw new IllegalArgumentException("an EXTERNAL key's material is imported material");
         }
+        if ((primaryRegion != null) != id.multiRegion()) {
+            throw new IllegalArgumentException("exactly the keys with a multi-Region key id name a primary Region");
+        }
+    }
+
+    /** A single-Region key. */
+    public KmsKey(Scope scope, KeyId id, String description, KeySpec spec, KeyUsage usage, Origin origin,
+            KeyState state, Instant creationDate, Instant deletionDate, Integer pendingWindowInDays,
+            List<MaterialVersion> materials, Map<String, String> tags, ImportedMaterial imported, Rotation rotation) {
+        this(scope, id, description, spec, usage, origin, state, creationDate, deletionDate, pendingWindowInDays,
+                materials, tags, imported, rotation, null);
+    }
+
+    /** Whether this is a multi-Region key (primary or replica). */
+    public boolean multiRegion() {
+        return primaryRegion != null;
+    }
+
+    /** Whether this is a multi-Region primary key: its Region is the primary Region. */
+    public boolean isPrimary() {
+        return multiRegion() && primaryRegion.equals(scope.region());
+    }
+
+    /** This multi-Region key with the primary Region moved to {@code region}. */
+    public KmsKey withPrimaryRegion(String region) {
+        if (!multiRegion()) {
+            throw new IllegalStateException("key " + id + " is not a multi-Region key");
+        }
+        return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
+                deletionDate, pendingWindowInDays, materials, tags, imported, rotation, region);
+    }
+
+    /**
+     * A replica of this multi-Region primary key in {@code replicaScope}: same id, spec, usage, origin and
+     * material versions; its own description and tags; Enabled; no rotation schedule of its own.
+     */
+    public KmsKey replicaIn(Scope replicaScope, String replicaDescription, Map<String, String> replicaTags,
+            Instant created) {
+        if (!isPrimary()) {
+            throw new IllegalStateException("key " + id + " is not a multi-Region primary key");
+        }
+        return new KmsKey(replicaScope, id, replicaDescription, spec, usage, origin, KeyState.Enabled, created,
+                null, null, materials, replicaTags, imported, Rotation.NONE, primaryRegion);
     }
 
     public String arn() {
@@ -97,7 +141,8 @@ public record KmsKey(
     public KmsKey withImportedMaterial(ImportedMaterial material) {
         KmsKey next = state == KeyState.PendingImport ? after(KeyEvent.IMPORT_MATERIAL) : this;
         return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
-                next.deletionDate, next.pendingWindowInDays, List.of(material.version()), tags, material, rotation);
+                next.deletionDate, next.pendingWindowInDays, List.of(material.version()), tags, material, rotation,
+                primaryRegion);
     }
 
     /**
@@ -108,7 +153,7 @@ public record KmsKey(
     public KmsKey withoutMaterial() {
         KmsKey next = KeyStateMachine.allows(state, KeyEvent.LOSE_MATERIAL) ? after(KeyEvent.LOSE_MATERIAL) : this;
         return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
-                next.deletionDate, next.pendingWindowInDays, List.of(), tags, imported, rotation);
+                next.deletionDate, next.pendingWindowInDays, List.of(), tags, imported, rotation, primaryRegion);
     }
 
     /** This key after {@code event}, as the state machine dictates. */
@@ -116,19 +161,19 @@ public record KmsKey(
         KeyState next = KeyStateMachine.next(state, event)
                 .orElseThrow(() -> new IllegalStateException("a destroyed key has no metadata"));
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                null, null, materials, tags, imported, rotation);
+                null, null, materials, tags, imported, rotation, primaryRegion);
     }
 
     /** This key scheduled for deletion on {@code date}. */
     public KmsKey scheduledForDeletion(Instant date, int windowInDays) {
         KeyState next = KeyStateMachine.next(state, KeyEvent.SCHEDULE_DELETION).orElseThrow();
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                date, windowInDays, materials, tags, imported, rotation);
+                date, windowInDays, materials, tags, imported, rotation, primaryRegion);
     }
 
     public KmsKey withRotation(Rotation newRotation) {
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, tags, imported, newRotation);
+                deletionDate, pendingWindowInDays, materials, tags, imported, newRotation, primaryRegion);
     }
 
     /** This key with one more material version, made by rotation; it becomes the current one. */
@@ -136,16 +181,16 @@ public record KmsKey(
         List<MaterialVersion> all = new java.util.ArrayList<>(materials);
         all.add(version);
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, all, tags, imported, newRotation);
+                deletionDate, pendingWindowInDays, all, tags, imported, newRotation, primaryRegion);
     }
 
     public KmsKey withDescription(String newDescription) {
         return new KmsKey(scope, id, newDescription, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, tags, imported, rotation);
+                deletionDate, pendingWindowInDays, materials, tags, imported, rotation, primaryRegion);
     }
 
     public KmsKey withTags(Map<String, String> newTags) {
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, newTags, imported, rotation);
+                deletionDate, pendingWindowInDays, materials, newTags, imported, rotation, primaryRegion);
     }
 }

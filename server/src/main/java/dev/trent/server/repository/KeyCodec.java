@@ -81,6 +81,9 @@ final class KeyCodec {
                 r.put("periodInDays", rotation.periodInDays()).put("next", rotation.nextRotationDate().toString());
             }
         }
+        if (key.primaryRegion() != null) {
+            n.put("primaryRegion", key.primaryRegion());
+        }
         return bytes(n);
     }
 
@@ -106,7 +109,8 @@ final class KeyCodec {
                 materials,
                 tags,
                 n.has("imported") ? decodeImported(n.get("imported")) : null,
-                n.has("rotation") ? decodeRotation(n.get("rotation")) : Rotation.NONE);
+                n.has("rotation") ? decodeRotation(n.get("rotation")) : Rotation.NONE,
+                n.has("primaryRegion") ? n.get("primaryRegion").asText() : null);
     }
 
     private static Rotation decodeRotation(JsonNode r) {

@@ -217,6 +217,86 @@ public final class KeyRepository {
         keys.put(ref, new StoredKey(key, materials));
     }
 
+    /**
+     * Every key of {@code account} with this multi-Region key id, in any Region (the primary and its replicas),
+     * ordered by Region.
+     */
+    public List<KmsKey> related(String account, KeyId id) {
+        List<KmsKey> out = new ArrayList<>();
+        for (StoredKey k : keys.values()) {
+            KmsKey key = k.metadata();
+            if (key.id().equals(id) && key.scope().account().equals(account)) {
+                out.add(key);
+            }
+        }
+        out.sort(Comparator.comparing(k -> k.scope().region()));
+        return out;
+    }
+
+    /**
+     * Creates a replica of a multi-Region key with a copy of every material version of {@code source}, each
+     * sealed under the replica's own record paths, and the replica's key policy, in one commit.
+     */
+    public synchronized void createReplica(KmsKey replica, StoredKey source, String policy) {
+        java.util.Objects.requireNonNull(policy, "policy");
+        ScopedKey ref = new ScopedKey(replica.scope(), replica.id());
+        if (keys.containsKey(ref)) {
+            throw new IllegalStateException("key " + replica.id() + " already exists in " + replica.scope());
+        }
+        WriteBatch batch = new WriteBatch().put(RecordPaths.key(replica.scope(), replica.id()), KeyCodec.encode(replica));
+        Map<Integer, KeyMaterial> materials = new HashMap<>();
+        for (MaterialVersion version : replica.materials()) {
+            KeyMaterial material = source.material(version.number()).orElseThrow(() -> new IllegalStateException(
+                    "material " + version.number() + " of key " + source.metadata().id() + " is missing"));
+            batch.put(RecordPaths.material(replica.scope(), replica.id(), version.number()),
+                    material.sealable().reveal(SecretAccess.INSTANCE));
+            materials.put(version.number(), material);
+        }
+        addPolicy(batch, replica, policy);
+        barrier.commit(batch);
+        keys.put(ref, new StoredKey(replica, materials));
+        policies.put(ref, policy);
+    }
+
+    /** Replaces the metadata of several keys in one commit; their material is unchanged. */
+    public synchronized void updateAll(List<KmsKey> changed) {
+        WriteBatch batch = new WriteBatch();
+        List<StoredKey> next = new ArrayList<>();
+        for (KmsKey key : changed) {
+            StoredKey current = keys.get(new ScopedKey(key.scope(), key.id()));
+            if (current == null) {
+                throw new IllegalStateException("no key " + key.id() + " to update in " + key.scope());
+            }
+            batch.put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key));
+            next.add(current.with(key));
+        }
+        barrier.commit(batch);
+        next.forEach(k -> keys.put(new ScopedKey(k.metadata().scope(), k.metadata().id()), k));
+    }
+
+    /**
+     * Adds one material version, made by rotation, to several keys sharing it (a multi-Region key and its
+     * replicas), in one commit; each key already lists it as its newest and gets its own sealed record.
+     */
+    public synchronized void addMaterialToAll(List<KmsKey> changed, KeyMaterial material) {
+        WriteBatch batch = new WriteBatch();
+        List<StoredKey> next = new ArrayList<>();
+        for (KmsKey key : changed) {
+            StoredKey current = keys.get(new ScopedKey(key.scope(), key.id()));
+            if (current == null || !key.currentMaterial().equals(material.version())) {
+                throw new IllegalStateException("key " + key.id() + " must list the new version as its newest");
+            }
+            batch.put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
+                    .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
+                            material.sealable().reveal(SecretAccess.INSTANCE));
+            Map<Integer, KeyMaterial> materials = new HashMap<>(current.materials());
+            materials.put(material.version().number(), material);
+            next.add(new StoredKey(key, materials));
+        }
+        barrier.commit(batch);
+        next.forEach(k -> keys.put(new ScopedKey(k.metadata().scope(), k.metadata().id()), k));
+    }
+
     /** Deletes, for good, the material of every version {@code before} lists and {@code after} does not. */
     public synchronized void deleteMaterial(KmsKey before, KmsKey after) {
         ScopedKey ref = new ScopedKey(after.scope(), after.id());

@@ -1,16 +1,21 @@
 package dev.trent.server.service;
 
 import dev.trent.server.crypto.Random;
+import dev.trent.server.error.AlreadyExistsException;
+import dev.trent.server.error.NotFoundException;
+import dev.trent.server.error.UnsupportedOperationException;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.MaterialVersion;
 import dev.trent.server.key.Origin;
+import dev.trent.server.key.Rotation;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyEvent;
 import dev.trent.server.key.lifecycle.KeyOperation;
 import dev.trent.server.key.lifecycle.KeyState;
+import dev.trent.server.key.lifecycle.KeyStateRules;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.KeyLookup.Aliases;
 import java.time.Clock;
@@ -47,24 +52,110 @@ public final class KeyService {
     public KmsKey create(Scope scope, NewKey request, String policy) {
         String document = policy != null ? policy : KeyPolicies.defaultPolicy(scope.account());
         Instant now = now();
+        KeyId id = request.multiRegion() ? KeyId.randomMultiRegion() : KeyId.random();
+        String primaryRegion = request.multiRegion() ? scope.region() : null;
         if (request.origin() == Origin.EXTERNAL) {
             // No material until the caller imports it (AWS: "Origin EXTERNAL ... creates a KMS key with no key
             // material"); until then every cryptographic operation answers "<arn> is pending import."
-            KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
-                    request.origin(), KeyState.PendingImport, now, null, null, List.of(), request.tags(), null, null);
+            KmsKey key = new KmsKey(scope, id, request.description(), request.spec(), request.usage(),
+                    request.origin(), KeyState.PendingImport, now, null, null, List.of(), request.tags(), null, null,
+                    primaryRegion);
             repository.createWithoutMaterial(key, document);
             return key;
         }
         MaterialVersion version = new MaterialVersion(1, HexFormat.of().formatHex(Random.bytes(32)), now);
         KeyMaterial material = KeyMaterial.generate(request.spec(), version);
-        KmsKey key = new KmsKey(scope, KeyId.random(), request.description(), request.spec(), request.usage(),
-                request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags(), null, null);
+        KmsKey key = new KmsKey(scope, id, request.description(), request.spec(), request.usage(),
+                request.origin(), KeyState.Enabled, now, null, null, List.of(version), request.tags(), null, null,
+                primaryRegion);
         repository.create(key, material, document);
         return key;
     }
 
     public KmsKey describe(Scope scope, String keyId) {
         return lookup.forOperation(scope, keyId, KeyOperation.DescribeKey, Aliases.ACCEPTED).metadata();
+    }
+
+    /**
+     * Every key sharing {@code key}'s multi-Region key id in its account (the primary and all replicas, {@code key}
+     * included), by Region; just {@code key} for a single-Region key.
+     */
+    public List<KmsKey> related(KmsKey key) {
+        return key.multiRegion() ? repository.related(key.scope().account(), key.id()) : List.of(key);
+    }
+
+    /** What ReplicateKey returns: the new replica and its key policy. */
+    public record Replica(KmsKey key, String policy) {
+    }
+
+    /**
+     * Creates a replica of the multi-Region primary key {@code keyId} in {@code replicaRegion} of the same
+     * account: same key id and material (every version), its own description, tags and key policy (AWS's default
+     * when {@code policy} is null; the caller has checked a given one as PutKeyPolicy checks it).
+     */
+    public Replica replicate(Scope scope, String keyId, String replicaRegion, String description,
+            Map<String, String> tags, String policy) {
+        synchronized (repository) {
+            StoredKey primary = lookup.forOperation(scope, keyId, KeyOperation.ReplicateKey, Aliases.REJECTED);
+            KmsKey key = primary.metadata();
+            if (!key.isPrimary()) {
+                throw new UnsupportedOperationException(key.arn() + " is not a multi-region primary key.");
+            }
+            if (key.origin() != Origin.AWS_KMS) {
+                throw new UnsupportedOperationException(key.arn() + " origin is " + key.origin()
+                        + " which is not supported for replication by this version of Trent.");
+            }
+            Scope replicaScope = new Scope(scope.account(), replicaRegion);
+            if (replicaRegion.equals(key.scope().region())) {
+                throw new AlreadyExistsException("The primary key " + key.arn() + " is already in Region "
+                        + replicaRegion + ".");
+            }
+            if (repository.find(replicaScope, key.id()).isPresent()) {
+                throw new AlreadyExistsException("Multi-region key " + key.id() + " already has a replica in Region "
+                        + replicaRegion + ": " + replicaScope.keyArn(key.id()));
+            }
+            String document = policy != null ? policy : KeyPolicies.defaultPolicy(scope.account());
+            KmsKey replica = key.replicaIn(replicaScope, description, tags, now());
+            repository.createReplica(replica, primary, document);
+            return new Replica(replica, document);
+        }
+    }
+
+    /**
+     * Makes the related multi-Region key in {@code region} the primary key and the current primary
+     * ({@code keyId}) a replica; the rotation schedule moves with the primary. Every related key records the new
+     * primary Region, in one commit.
+     */
+    public void updatePrimaryRegion(Scope scope, String keyId, String region) {
+        synchronized (repository) {
+            KmsKey key = lookup.forOperation(scope, keyId, KeyOperation.UpdatePrimaryRegion, Aliases.REJECTED)
+                    .metadata();
+            if (!key.multiRegion()) {
+                throw new UnsupportedOperationException(key.arn() + " is not a multi-region key.");
+            }
+            if (!key.isPrimary()) {
+                throw new UnsupportedOperationException(key.arn() + " is not a multi-region primary key.");
+            }
+            if (region.equals(key.scope().region())) {
+                return;
+            }
+            Scope target = new Scope(scope.account(), region);
+            KmsKey newPrimary = repository.find(target, key.id())
+                    .orElseThrow(() -> new NotFoundException("Key '" + target.keyArn(key.id()) + "' does not exist"))
+                    .metadata();
+            KeyStateRules.check(KeyOperation.UpdatePrimaryRegion, newPrimary.state(), newPrimary.arn());
+            List<KmsKey> changed = new java.util.ArrayList<>();
+            for (KmsKey related : repository.related(scope.account(), key.id())) {
+                KmsKey moved = related.withPrimaryRegion(region);
+                if (related.equals(key)) {
+                    moved = moved.withRotation(Rotation.NONE);
+                } else if (related.scope().equals(target)) {
+                    moved = moved.withRotation(key.rotation());
+                }
+                changed.add(moved);
+            }
+            repository.updateAll(changed);
+        }
     }
 
     public List<KmsKey> list(Scope scope) {

@@ -121,7 +121,17 @@ public final class RotationService {
                 HexFormat.of().formatHex(Random.bytes(32)), now(), type);
         KeyMaterial material = KeyMaterial.generate(key.spec(), version);
         KmsKey rotated = key.rotatedTo(version, rotation);
-        repository.addMaterial(rotated, material);
+        if (!key.multiRegion()) {
+            repository.addMaterial(rotated, material);
+            return rotated;
+        }
+        // A multi-Region primary's new material reaches every replica in the same commit, so a ciphertext made
+        // with it decrypts in every Region.
+        List<KmsKey> all = new ArrayList<>();
+        for (KmsKey related : repository.related(key.scope().account(), key.id())) {
+            all.add(related.scope().equals(key.scope()) ? rotated : related.rotatedTo(version, related.rotation()));
+        }
+        repository.addMaterialToAll(all, material);
         return rotated;
     }
 
@@ -137,6 +147,11 @@ public final class RotationService {
         }
         if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
             throw new UnsupportedOperationException(null);
+        }
+        if (key.multiRegion() && !key.isPrimary() && (operation == KeyOperation.EnableKeyRotation
+                || operation == KeyOperation.DisableKeyRotation || operation == KeyOperation.RotateKeyOnDemand)) {
+            throw new UnsupportedOperationException(key.arn() + " is a multi-region replica key; rotation is "
+                    + "managed on its primary key in " + key.primaryRegion() + ".");
         }
         return key;
     }

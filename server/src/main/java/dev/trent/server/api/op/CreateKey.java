@@ -12,6 +12,7 @@ import dev.trent.server.error.UnsupportedOperationException;
 import dev.trent.server.error.ValidationException;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KeyUsage;
+import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Origin;
 import dev.trent.server.service.KeyService;
 import dev.trent.server.service.NewKey;
@@ -81,14 +82,12 @@ public final class CreateKey implements Operation {
             throw new UnsupportedOperationException("Origin " + origin + " and custom key stores are not supported "
                     + "by this version of Trent.");
         }
-        if (multiRegion) {
-            throw new UnsupportedOperationException("Multi-Region keys are not supported by this version of Trent.");
-        }
         Map<String, String> tagMap = Tags.merge(Map.of(), Tags.validate(tags));
         if (policy != null) {
             KeyPolicyDocument.validate(policy, context.scope().account(), bypassLockoutCheck);
         }
-        return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(
-                keys.create(context.scope(), new NewKey(description, spec, usage, origin, tagMap), policy)));
+        KmsKey key = keys.create(context.scope(),
+                new NewKey(description, spec, usage, origin, tagMap, multiRegion), policy);
+        return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(key, keys.related(key)));
     }
 }

@@ -6,6 +6,7 @@ import dev.trent.server.api.KeyMetadataJson;
 import dev.trent.server.api.Members;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
+import dev.trent.server.key.KmsKey;
 import dev.trent.server.service.KeyService;
 
 /** DescribeKey: the full KeyMetadata; accepts key id, key ARN, alias name or alias ARN. */
@@ -27,6 +28,7 @@ public final class DescribeKey implements Operation {
         String keyId = Members.keyId(request);
         Members.grantTokens(request);
         request.validate();
-        return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(keys.describe(context.scope(), keyId)));
+        KmsKey key = keys.describe(context.scope(), keyId);
+        return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(key, keys.related(key)));
     }
 }
