@@ -138,7 +138,7 @@ class LifecycleTest extends TrentTestBase {
         assertEquals(KeyState.PENDING_DELETION, described.keyState());
         assertEquals(Boolean.FALSE, described.enabled());
         assertEquals(scheduled.deletionDate(), described.deletionDate());
-        assertEquals(days, described.pendingDeletionWindowInDays());
+        assertNull(described.pendingDeletionWindowInDays(), "present only while pending replica deletion");
     }
 
     @ParameterizedTest

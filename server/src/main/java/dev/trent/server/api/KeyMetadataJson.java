@@ -2,6 +2,7 @@ package dev.trent.server.api;
 
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.lifecycle.KeyState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,27 +22,15 @@ public final class KeyMetadataJson {
      * primary and all replicas, this key included), from which MultiRegionConfiguration is built.
      */
     public static JsonResponse of(KmsKey key, List<KmsKey> related) {
-        return of(key, related, false);
-    }
-
-    /**
-     * A new replica's metadata as ReplicateKey returns it: AWS reports the replica as Creating (not enabled,
-     * no CurrentKeyMaterialId yet) while it copies the material, although the replica is usable right after.
-     */
-    public static JsonResponse ofNewReplica(KmsKey replica, List<KmsKey> related) {
-        return of(replica, related, true);
-    }
-
-    private static JsonResponse of(KmsKey key, List<KmsKey> related, boolean creating) {
         JsonResponse json = JsonResponse.create()
                 .string("AWSAccountId", key.scope().account())
                 .string("KeyId", key.id().value())
                 .string("Arn", key.arn())
                 .time("CreationDate", key.creationDate())
-                .bool("Enabled", !creating && key.state().enabledFlag())
+                .bool("Enabled", key.state().enabledFlag())
                 .string("Description", key.description())
                 .string("KeyUsage", key.usage())
-                .string("KeyState", creating ? "Creating" : key.state().name())
+                .string("KeyState", key.state().name())
                 .time("DeletionDate", key.deletionDate())
                 .string("Origin", key.origin())
                 .string("KeyManager", "CUSTOMER");
@@ -56,9 +45,12 @@ public final class KeyMetadataJson {
         if (key.multiRegion()) {
             json.object("MultiRegionConfiguration", multiRegionConfiguration(key, related));
         }
-        json.integer("PendingDeletionWindowInDays", key.pendingWindowInDays())
+        // The model: "present only when the KeyState of the KMS key is PendingReplicaDeletion".
+        json.integer("PendingDeletionWindowInDays",
+                        key.state() == KeyState.PendingReplicaDeletion ? key.pendingWindowInDays() : null)
                 .names("MacAlgorithms", key.spec().macAlgorithms(key.usage()));
-        if (key.spec() == KeySpec.SYMMETRIC_DEFAULT && !creating) {
+        // Recorded against AWS: a replica being created has no CurrentKeyMaterialId yet.
+        if (key.spec() == KeySpec.SYMMETRIC_DEFAULT && key.state() != KeyState.Creating) {
             json.string("CurrentKeyMaterialId", key.currentMaterialId().orElse(null));
         }
         // Recorded against AWS: ExpirationModel (and ValidTo) only while imported material is present.

@@ -52,6 +52,10 @@ public record KmsKey(
         if ((state == KeyState.PendingDeletion) != (deletionDate != null)) {
             throw new IllegalArgumentException("a deletion date exists exactly while the key is pending deletion");
         }
+        boolean waiting = state == KeyState.PendingDeletion || state == KeyState.PendingReplicaDeletion;
+        if (waiting != (pendingWindowInDays != null)) {
+            throw new IllegalArgumentException("a waiting period exists exactly while the key awaits deletion");
+        }
         if (materials.isEmpty() && origin != Origin.EXTERNAL) {
             throw new IllegalArgumentException("only a key with imported material can be without material");
         }
@@ -96,14 +100,15 @@ public record KmsKey(
 
     /**
      * A replica of this multi-Region primary key in {@code replicaScope}: same id, spec, usage, origin and
-     * material versions; its own description and tags; Enabled; no rotation schedule of its own.
+     * material versions; its own description and tags; no rotation schedule of its own. It is Creating, as AWS
+     * reports a new replica, until {@link KeyEvent#REPLICA_CREATED}.
      */
     public KmsKey replicaIn(Scope replicaScope, String replicaDescription, Map<String, String> replicaTags,
             Instant created) {
         if (!isPrimary()) {
             throw new IllegalStateException("key " + id + " is not a multi-Region primary key");
         }
-        return new KmsKey(replicaScope, id, replicaDescription, spec, usage, origin, KeyState.Enabled, created,
+        return new KmsKey(replicaScope, id, replicaDescription, spec, usage, origin, KeyState.Creating, created,
                 null, null, materials, replicaTags, imported, Rotation.NONE, primaryRegion);
     }
 
@@ -169,6 +174,25 @@ public record KmsKey(
         KeyState next = KeyStateMachine.next(state, KeyEvent.SCHEDULE_DELETION).orElseThrow();
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
                 date, windowInDays, materials, tags, imported, rotation, primaryRegion);
+    }
+
+    /**
+     * This multi-Region primary key scheduled for deletion while it still has replicas: it keeps the waiting
+     * period but has no deletion date until the last replica is gone (AWS: "The deletion date for the primary
+     * key isn't known until its last replica key is deleted").
+     */
+    public KmsKey scheduledForDeletionAfterReplicas(int windowInDays) {
+        KeyState next = KeyStateMachine.next(state, KeyEvent.SCHEDULE_DELETION_AFTER_REPLICAS).orElseThrow();
+        return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
+                null, windowInDays, materials, tags, imported, rotation, primaryRegion);
+    }
+
+    /** This primary key once its last replica is deleted: its waiting period starts {@code now}. */
+    public KmsKey afterReplicasDeleted(Instant now) {
+        KeyState next = KeyStateMachine.next(state, KeyEvent.REPLICAS_DELETED).orElseThrow();
+        return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
+                now.plus(java.time.Duration.ofDays(pendingWindowInDays)), pendingWindowInDays, materials, tags,
+                imported, rotation, primaryRegion);
     }
 
     public KmsKey withRotation(Rotation newRotation) {

@@ -7,11 +7,13 @@ import dev.trent.server.key.lifecycle.KeyStateMachine;
 import dev.trent.server.repository.KeyRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Destroys keys whose deletion date has passed, by the injected clock. It runs on a schedule and never as a
+ * Destroys keys whose deletion date has passed, by the injected clock, and starts the waiting period of
+ * multi-Region primary keys whose last replica is gone. It runs on a schedule and never as a
  * side effect of reading a key, so what a caller sees never depends on whether someone looked.
  */
 public final class DeletionSweeper {
@@ -36,7 +38,22 @@ public final class DeletionSweeper {
                     destroyed.add(key);
                 }
             }
+            startWaitingPeriodsOfPrimariesWithoutReplicas(now);
         }
         return destroyed;
+    }
+
+    /**
+     * A primary key scheduled for deletion while it had replicas starts its own waiting period once the last of
+     * them is destroyed (AWS: "When all replica keys are deleted, the key state of the primary key changes to
+     * PendingDeletion and its waiting period (PendingWindowInDays) begins").
+     */
+    private void startWaitingPeriodsOfPrimariesWithoutReplicas(Instant now) {
+        for (KmsKey key : repository.all()) {
+            if (key.state() == KeyState.PendingReplicaDeletion
+                    && repository.related(key.scope().account(), key.id()).size() == 1) {
+                repository.update(key.afterReplicasDeleted(now.truncatedTo(ChronoUnit.MILLIS)));
+            }
+        }
     }
 }

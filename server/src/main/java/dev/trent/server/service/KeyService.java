@@ -84,7 +84,10 @@ public final class KeyService {
         return key.multiRegion() ? repository.related(key.scope().account(), key.id()) : List.of(key);
     }
 
-    /** What ReplicateKey returns: the new replica and its key policy. */
+    /**
+     * What ReplicateKey returns: the new replica as AWS reports it (Creating; the stored replica is already
+     * Enabled) and its key policy.
+     */
     public record Replica(KmsKey key, String policy) {
     }
 
@@ -115,9 +118,9 @@ public final class KeyService {
                         + replicaRegion + ": " + replicaScope.keyArn(key.id()));
             }
             String document = policy != null ? policy : KeyPolicies.defaultPolicy(scope.account());
-            KmsKey replica = key.replicaIn(replicaScope, description, tags, now());
-            repository.createReplica(replica, primary, document);
-            return new Replica(replica, document);
+            KmsKey creating = key.replicaIn(replicaScope, description, tags, now());
+            repository.createReplica(creating.after(KeyEvent.REPLICA_CREATED), primary, document);
+            return new Replica(creating, document);
         }
     }
 
@@ -187,8 +190,10 @@ public final class KeyService {
     public KmsKey scheduleDeletion(Scope scope, String keyId, int windowInDays) {
         synchronized (repository) {
             KmsKey key = lookup.forOperation(scope, keyId, KeyOperation.ScheduleKeyDeletion, Aliases.REJECTED).metadata();
-            Instant date = now().plus(Duration.ofDays(windowInDays));
-            KmsKey scheduled = key.scheduledForDeletion(date, windowInDays);
+            boolean hasReplicas = key.isPrimary() && related(key).size() > 1;
+            KmsKey scheduled = hasReplicas
+                    ? key.scheduledForDeletionAfterReplicas(windowInDays)
+                    : key.scheduledForDeletion(now().plus(Duration.ofDays(windowInDays)), windowInDays);
             repository.update(scheduled);
             return scheduled;
         }

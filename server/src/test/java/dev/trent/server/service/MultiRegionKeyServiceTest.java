@@ -70,7 +70,8 @@ class MultiRegionKeyServiceTest {
 
         assertEquals(WEST, replica.key().scope());
         assertEquals(primary.id(), replica.key().id());
-        assertEquals(KeyState.Enabled, replica.key().state());
+        assertEquals(KeyState.Creating, replica.key().state());
+        assertEquals(KeyState.Enabled, repository.find(WEST, primary.id()).orElseThrow().metadata().state());
         assertEquals("replica", replica.key().description());
         assertEquals(Map.of("k", "v"), replica.key().tags());
         assertFalse(replica.key().isPrimary());

@@ -52,7 +52,7 @@ public final class ReplicateKey implements Operation {
                 policy);
         JsonResponse response = JsonResponse.create()
                 .object("ReplicaKeyMetadata",
-                        KeyMetadataJson.ofNewReplica(replica.key(), keys.related(replica.key())))
+                        KeyMetadataJson.of(replica.key(), keys.related(replica.key())))
                 .string("ReplicaPolicy", replica.policy());
         if (!tagMap.isEmpty()) {
             List<JsonResponse> replicaTags = new ArrayList<>();

@@ -8,6 +8,12 @@ public enum KeyEvent {
     DISABLE,
     /** ScheduleKeyDeletion. */
     SCHEDULE_DELETION,
+    /** ScheduleKeyDeletion on a multi-Region primary key that still has replicas. */
+    SCHEDULE_DELETION_AFTER_REPLICAS,
+    /** The last replica of a primary key awaiting their deletion is gone: its own waiting period begins. */
+    REPLICAS_DELETED,
+    /** A new replica holds its material and is ready for use. */
+    REPLICA_CREATED,
     /** CancelKeyDeletion: AWS leaves the key Disabled. */
     CANCEL_DELETION,
     /** ImportKeyMaterial on a key waiting for material. */

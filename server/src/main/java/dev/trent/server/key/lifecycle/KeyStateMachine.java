@@ -6,11 +6,16 @@ import static dev.trent.server.key.lifecycle.KeyEvent.DISABLE;
 import static dev.trent.server.key.lifecycle.KeyEvent.ENABLE;
 import static dev.trent.server.key.lifecycle.KeyEvent.IMPORT_MATERIAL;
 import static dev.trent.server.key.lifecycle.KeyEvent.LOSE_MATERIAL;
+import static dev.trent.server.key.lifecycle.KeyEvent.REPLICAS_DELETED;
+import static dev.trent.server.key.lifecycle.KeyEvent.REPLICA_CREATED;
 import static dev.trent.server.key.lifecycle.KeyEvent.SCHEDULE_DELETION;
+import static dev.trent.server.key.lifecycle.KeyEvent.SCHEDULE_DELETION_AFTER_REPLICAS;
+import static dev.trent.server.key.lifecycle.KeyState.Creating;
 import static dev.trent.server.key.lifecycle.KeyState.Disabled;
 import static dev.trent.server.key.lifecycle.KeyState.Enabled;
 import static dev.trent.server.key.lifecycle.KeyState.PendingDeletion;
 import static dev.trent.server.key.lifecycle.KeyState.PendingImport;
+import static dev.trent.server.key.lifecycle.KeyState.PendingReplicaDeletion;
 import static dev.trent.server.key.lifecycle.KeyState.Unavailable;
 
 import java.util.EnumMap;
@@ -32,16 +37,24 @@ public final class KeyStateMachine {
         allow(Enabled, DISABLE, Disabled);
         allow(Enabled, SCHEDULE_DELETION, PendingDeletion);
         allow(Enabled, LOSE_MATERIAL, PendingImport);
+        allow(Enabled, SCHEDULE_DELETION_AFTER_REPLICAS, PendingReplicaDeletion);
         allow(Disabled, ENABLE, Enabled);
         allow(Disabled, DISABLE, Disabled);
         allow(Disabled, SCHEDULE_DELETION, PendingDeletion);
         allow(Disabled, LOSE_MATERIAL, PendingImport);
+        allow(Disabled, SCHEDULE_DELETION_AFTER_REPLICAS, PendingReplicaDeletion);
         allow(PendingImport, IMPORT_MATERIAL, Enabled);
         allow(PendingImport, SCHEDULE_DELETION, PendingDeletion);
         allow(Unavailable, SCHEDULE_DELETION, PendingDeletion);
         // AWS: "When you cancel the deletion, the key state of the KMS key is Disabled."
         allow(PendingDeletion, CANCEL_DELETION, Disabled);
         allow(PendingDeletion, DESTROY, null);
+        // AWS: the primary's waiting period begins when the last of its replicas is deleted.
+        allow(PendingReplicaDeletion, REPLICAS_DELETED, PendingDeletion);
+        allow(PendingReplicaDeletion, CANCEL_DELETION, Disabled);
+        // Trent copies a replica's material within the ReplicateKey call, so Creating ends before it returns.
+        allow(Creating, REPLICA_CREATED, Enabled);
+        allow(Creating, SCHEDULE_DELETION, PendingDeletion);
     }
 
     private KeyStateMachine() {

@@ -21,7 +21,9 @@ class KeyStateMachineTest {
      * "from/EVENT" -> target state, or "destroyed" for the move out of the state space; every pair not listed is
      * refused. From the AWS KMS Developer Guide: EnableKey and DisableKey succeed on Enabled and Disabled keys;
      * ScheduleKeyDeletion on every key not already pending deletion; CancelKeyDeletion leaves the key Disabled;
-     * deleting imported material sends a key to PendingImport and importing it brings it back Enabled.
+     * deleting imported material sends a key to PendingImport and importing it brings it back Enabled; a
+     * multi-Region primary key with replicas waits in PendingReplicaDeletion until the last replica is deleted;
+     * a new replica is Creating until its material is in place.
      */
     private static final Map<String, String> ALLOWED = Map.ofEntries(
             Map.entry("Enabled/ENABLE", "Enabled"),
@@ -36,7 +38,13 @@ class KeyStateMachineTest {
             Map.entry("PendingImport/SCHEDULE_DELETION", "PendingDeletion"),
             Map.entry("Unavailable/SCHEDULE_DELETION", "PendingDeletion"),
             Map.entry("PendingDeletion/CANCEL_DELETION", "Disabled"),
-            Map.entry("PendingDeletion/DESTROY", "destroyed"));
+            Map.entry("PendingDeletion/DESTROY", "destroyed"),
+            Map.entry("Enabled/SCHEDULE_DELETION_AFTER_REPLICAS", "PendingReplicaDeletion"),
+            Map.entry("Disabled/SCHEDULE_DELETION_AFTER_REPLICAS", "PendingReplicaDeletion"),
+            Map.entry("PendingReplicaDeletion/REPLICAS_DELETED", "PendingDeletion"),
+            Map.entry("PendingReplicaDeletion/CANCEL_DELETION", "Disabled"),
+            Map.entry("Creating/REPLICA_CREATED", "Enabled"),
+            Map.entry("Creating/SCHEDULE_DELETION", "PendingDeletion"));
 
     /** The operations that move a key, with the event each one raises. */
     private static final Map<KeyOperation, KeyEvent> MOVES = Map.of(
@@ -45,9 +53,12 @@ class KeyStateMachineTest {
             KeyOperation.ScheduleKeyDeletion, KeyEvent.SCHEDULE_DELETION,
             KeyOperation.CancelKeyDeletion, KeyEvent.CANCEL_DELETION);
 
-    /** The states a key can be in while Trent has neither custom key stores nor multi-Region keys. */
-    private static final Set<KeyState> REACHABLE = EnumSet.of(
-            KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion, KeyState.PendingImport);
+    /**
+     * The states a key can be in while Trent has no custom key stores (Unavailable) and moves a primary Region
+     * in one commit (Updating).
+     */
+    private static final Set<KeyState> REACHABLE = EnumSet.of(KeyState.Enabled, KeyState.Disabled,
+            KeyState.PendingDeletion, KeyState.PendingImport, KeyState.PendingReplicaDeletion, KeyState.Creating);
 
     @Test
     void everyStateEventPair_isAllowedExactlyAsTheTableSays() {
