@@ -51,6 +51,9 @@ final class KeyCodec {
         n.put("created", key.creationDate().toString());
         if (key.deletionDate() != null) {
             n.put("deletionDate", key.deletionDate().toString());
+        }
+        // A primary key pending replica deletion has its waiting period but no deletion date yet.
+        if (key.pendingWindowInDays() != null) {
             n.put("pendingWindowInDays", key.pendingWindowInDays());
         }
         ArrayNode materials = n.putArray("materials");

@@ -83,6 +83,18 @@ class PendingReplicaDeletionTest {
     }
 
     @Test
+    void pendingReplicaDeletion_survivesReloading() {
+        KmsKey primary = primaryWithReplica();
+        keys.scheduleDeletion(EAST, primary.id().value(), 12);
+
+        KmsKey reloaded = KeyRepository.load(storage.barrier()).find(EAST, primary.id()).orElseThrow().metadata();
+
+        assertEquals(KeyState.PendingReplicaDeletion, reloaded.state());
+        assertEquals(12, reloaded.pendingWindowInDays());
+        assertNull(reloaded.deletionDate());
+    }
+
+    @Test
     void cancel_leavesThePrimaryDisabled() {
         KmsKey primary = primaryWithReplica();
         keys.scheduleDeletion(EAST, primary.id().value(), 30);
