@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.KMSInvalidStateException;
+import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
@@ -54,7 +54,7 @@ class ReplicaDeletionTest extends TrentTestBase {
         assertFalse(described.enabled());
         assertNull(described.deletionDate());
         assertEquals(9, described.pendingDeletionWindowInDays());
-        KMSInvalidStateException e = assertThrows(KMSInvalidStateException.class,
+        KmsInvalidStateException e = assertThrows(KmsInvalidStateException.class,
                 () -> kms.encrypt(b -> b.keyId(primary.keyId()).plaintext(SdkBytes.fromUtf8String("x"))));
         assertEquals(primary.arn() + " is pending replica deletion.", e.awsErrorDetails().errorMessage());
     }
