@@ -3,6 +3,7 @@ package dev.trent.server.api;
 import dev.trent.server.error.KMSInternalException;
 import dev.trent.server.error.KmsException;
 import dev.trent.server.error.UnknownOperationException;
+import dev.trent.server.key.lifecycle.Attribution;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +34,9 @@ public final class Dispatcher {
             if (operation == null) {
                 throw new UnknownOperationException(null);
             }
-            JsonResponse response = operation.handle(context, JsonRequest.parse(body));
+            JsonRequest request = JsonRequest.parse(body);
+            JsonResponse response = new Attribution(operation.name(), context.caller(), null)
+                    .during(() -> operation.handle(context, request));
             return new Result(200, response == null ? new byte[0]
                     : JsonRequest.JSON.writeValueAsBytes(response.node()));
         } catch (KmsException e) {

@@ -9,6 +9,7 @@ import dev.trent.server.service.ImportTokens;
 import dev.trent.server.service.KeyAgreementService;
 import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
+import dev.trent.server.service.LifecycleService;
 import dev.trent.server.service.MacService;
 import dev.trent.server.service.PolicyService;
 import dev.trent.server.service.RotationService;
@@ -20,13 +21,14 @@ import java.time.Clock;
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
                        MacService macs, KeyAgreementService agreement, UsageTracker usage, ImportService imports,
                        RotationService rotation, PolicyService policies,
-                       GrantService grants) {
+                       GrantService grants, LifecycleService lifecycle) {
 
     /** All use cases over one repository, with time from {@code clock}. */
     public static Services over(KeyRepository repository, Clock clock) {
-        KeyLookup lookup = new KeyLookup(repository);
+        KeyLookup lookup = new KeyLookup(repository, clock);
+        KeyService keys = new KeyService(repository, lookup, clock);
         return new Services(
-                new KeyService(repository, lookup, clock),
+                keys,
                 new AliasService(repository, lookup, clock),
                 new EncryptionService(lookup),
                 new SigningService(lookup),
@@ -36,6 +38,7 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new ImportService(repository, lookup, new ImportTokens(), clock),
                 new RotationService(repository, lookup, clock),
                 new PolicyService(repository, lookup, KeyPolicyDocument::validate),
-                new GrantService(repository, lookup, clock));
+                new GrantService(repository, lookup, clock),
+                new LifecycleService(repository, lookup, keys, clock));
     }
 }

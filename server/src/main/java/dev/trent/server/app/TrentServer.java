@@ -7,6 +7,7 @@ import dev.trent.server.http.Accounts;
 import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
+import dev.trent.server.service.CryptoperiodSweeper;
 import dev.trent.server.service.DeletionSweeper;
 import dev.trent.server.service.MaterialExpirySweeper;
 import dev.trent.storage.KeyFileRootOfTrust;
@@ -83,7 +84,7 @@ public final class TrentServer implements AutoCloseable {
         ExecutorService business = null;
         ScheduledExecutorService sweeperThread = null;
         try {
-            KeyRepository repository = KeyRepository.load(storage.barrier());
+            KeyRepository repository = KeyRepository.load(storage.barrier(), config.clock());
             Services services = Services.over(repository, config.clock());
             Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
 
@@ -94,6 +95,7 @@ public final class TrentServer implements AutoCloseable {
                     .add("deletion sweep", sweeper::sweep)
                     .add("imported material expiry", expirySweeper::sweep)
                     .add("automatic rotation", services.rotation()::rotateDue)
+                    .add("cryptoperiod ends", new CryptoperiodSweeper(repository)::sweep)
                     .add("saving key usage", repository::saveUsage);
             housekeeping.run();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-housekeeping"));

@@ -64,7 +64,9 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         String region = scope.map(SigV4Scope::region).orElse(defaultRegion);
         String account = accounts.forAccessKey(scope.map(SigV4Scope::accessKeyId).orElse(null));
         byte[] body = ByteBufUtil.getBytes(request.content());
-        RequestContext context = new RequestContext(new Scope(account, region), requestId);
+        String caller = scope.map(s -> "access key " + s.accessKeyId() + " (account " + account + ")")
+                .orElse("unsigned request (account " + account + ")");
+        RequestContext context = new RequestContext(new Scope(account, region), requestId, caller);
         try {
             executor.execute(() -> {
                 try {

@@ -14,6 +14,9 @@ import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.storage.Barrier;
 import dev.trent.storage.WriteBatch;
+import dev.trent.server.key.lifecycle.KeyLifecycle;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Keys and aliases: held in memory for the data plane, written through the barrier before a change becomes
@@ -40,6 +44,7 @@ public final class KeyRepository {
     public static final String POLICY_NAME = "default";
 
     private final Barrier barrier;
+    private final LifecycleJournal lifecycle;
     private final Map<ScopedKey, StoredKey> keys = new ConcurrentHashMap<>();
     private final Map<ScopedAlias, Alias> aliases = new ConcurrentHashMap<>();
     private final Map<ScopedKey, LastUsage> lastUsage = new ConcurrentHashMap<>();
@@ -50,15 +55,55 @@ public final class KeyRepository {
     /** Each key's grants by grant id. */
     private final Map<ScopedKey, Map<String, Grant>> grants = new ConcurrentHashMap<>();
 
-    private KeyRepository(Barrier barrier) {
+    private KeyRepository(Barrier barrier, Clock clock) {
         this.barrier = barrier;
+        this.lifecycle = new LifecycleJournal(clock);
     }
 
-    /** Opens the repository and loads every key, its material and every alias. */
+    /** Opens the repository and loads every key, its material and every alias; history is dated by the system clock. */
     public static KeyRepository load(Barrier barrier) {
-        KeyRepository repository = new KeyRepository(barrier);
+        return load(barrier, Clock.systemUTC());
+    }
+
+    /** Opens the repository and loads every key, its material, aliases and lifecycle records. */
+    public static KeyRepository load(Barrier barrier, Clock clock) {
+        KeyRepository repository = new KeyRepository(barrier, clock);
         repository.loadAll();
+        repository.lifecycle.load(barrier);
         return repository;
+    }
+
+    /** Every key's lifecycle record, read from memory; changed through this repository only. */
+    public LifecycleJournal lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * Changes the lifecycle settings of {@code key} (cryptoperiods, compromise) with a history entry, in one
+     * commit.
+     */
+    public synchronized void changeLifecycle(KmsKey key, UnaryOperator<KeyLifecycle> change) {
+        WriteBatch batch = new WriteBatch();
+        LifecycleJournal.Pending pending = lifecycle.changeSettings(batch, key, change);
+        barrier.commit(batch);
+        lifecycle.install(pending);
+    }
+
+    /** Records the cryptoperiod ends of {@code key} that have passed; returns whether there were any. */
+    public synchronized boolean catchUpLifecycle(KmsKey key) {
+        WriteBatch batch = new WriteBatch();
+        LifecycleJournal.Pending pending = lifecycle.catchUp(batch, key);
+        if (pending == null) {
+            return false;
+        }
+        barrier.commit(batch);
+        lifecycle.install(pending);
+        return true;
+    }
+
+    /** When the next cryptoperiod of a live key ends that its history does not tell of yet. */
+    public Optional<Instant> nextCryptoperiodEnd() {
+        return lifecycle.nextPeriodEnd(all());
     }
 
     private void loadAll() {
@@ -127,7 +172,9 @@ public final class KeyRepository {
                 .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
                         material.sealable().reveal(SecretAccess.INSTANCE));
         addPolicy(batch, key, policy);
+        LifecycleJournal.Pending history = lifecycle.change(batch, null, key);
         barrier.commit(batch);
+        lifecycle.install(history);
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
         rememberPolicy(ref, policy);
@@ -145,7 +192,9 @@ public final class KeyRepository {
         }
         WriteBatch batch = new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key));
         addPolicy(batch, key, policy);
+        LifecycleJournal.Pending history = lifecycle.change(batch, null, key);
         barrier.commit(batch);
+        lifecycle.install(history);
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.put(ref, new StoredKey(key, Map.of()));
         rememberPolicy(ref, policy);
@@ -188,16 +237,20 @@ public final class KeyRepository {
      */
     public synchronized void importMaterial(KmsKey key, KeyMaterial material) {
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
-        if (!keys.containsKey(ref)) {
+        StoredKey before = keys.get(ref);
+        if (before == null) {
             throw new IllegalStateException("no key " + key.id() + " to import into");
         }
         if (!key.materials().equals(List.of(material.version()))) {
             throw new IllegalArgumentException("key " + key.id() + " must list exactly the imported version");
         }
-        barrier.commit(new WriteBatch()
+        WriteBatch batch = new WriteBatch()
                 .put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
                 .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
-                        material.sealable().reveal(SecretAccess.INSTANCE)));
+                        material.sealable().reveal(SecretAccess.INSTANCE));
+        LifecycleJournal.Pending history = lifecycle.change(batch, before.metadata(), key);
+        barrier.commit(batch);
+        lifecycle.install(history);
         keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
     }
 
@@ -253,7 +306,9 @@ public final class KeyRepository {
             materials.put(version.number(), material);
         }
         addPolicy(batch, replica, policy);
+        LifecycleJournal.Pending history = lifecycle.change(batch, null, replica);
         barrier.commit(batch);
+        lifecycle.install(history);
         keys.put(ref, new StoredKey(replica, materials));
         policies.put(ref, policy);
     }
@@ -261,6 +316,7 @@ public final class KeyRepository {
     /** Replaces the metadata of several keys in one commit; their material is unchanged. */
     public synchronized void updateAll(List<KmsKey> changed) {
         WriteBatch batch = new WriteBatch();
+        List<LifecycleJournal.Pending> histories = new ArrayList<>();
         List<StoredKey> next = new ArrayList<>();
         for (KmsKey key : changed) {
             StoredKey current = keys.get(new ScopedKey(key.scope(), key.id()));
@@ -268,9 +324,11 @@ public final class KeyRepository {
                 throw new IllegalStateException("no key " + key.id() + " to update in " + key.scope());
             }
             batch.put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key));
+            histories.add(lifecycle.change(batch, current.metadata(), key));
             next.add(current.with(key));
         }
         barrier.commit(batch);
+        histories.forEach(lifecycle::install);
         next.forEach(k -> keys.put(new ScopedKey(k.metadata().scope(), k.metadata().id()), k));
     }
 
@@ -312,7 +370,9 @@ public final class KeyRepository {
                 kept.remove(m.number());
             }
         }
+        LifecycleJournal.Pending history = lifecycle.change(batch, current.metadata(), after);
         barrier.commit(batch);
+        lifecycle.install(history);
         keys.put(ref, new StoredKey(after, kept));
     }
 
@@ -323,11 +383,17 @@ public final class KeyRepository {
         if (current == null) {
             throw new IllegalStateException("no key " + key.id() + " to update");
         }
-        barrier.commit(new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key)));
+        WriteBatch batch = new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key));
+        LifecycleJournal.Pending history = lifecycle.change(batch, current.metadata(), key);
+        barrier.commit(batch);
+        lifecycle.install(history);
         keys.put(ref, current.with(key));
     }
 
-    /** Removes a key, all its material, its policy and grants and every alias pointing at it, for good. */
+    /**
+     * Removes a key, all its material, its policy and grants and every alias pointing at it, for good; its
+     * lifecycle record stays, telling of the destruction.
+     */
     public synchronized void destroy(KmsKey key) {
         WriteBatch batch = new WriteBatch().delete(RecordPaths.key(key.scope(), key.id()));
         for (MaterialVersion m : key.materials()) {
@@ -342,7 +408,9 @@ public final class KeyRepository {
         ScopedKey scoped = new ScopedKey(key.scope(), key.id());
         grants.getOrDefault(scoped, Map.of()).keySet()
                 .forEach(grantId -> batch.delete(RecordPaths.grant(key.scope(), key.id(), grantId)));
+        LifecycleJournal.Pending history = lifecycle.change(batch, key, null);
         barrier.commit(batch);
+        lifecycle.install(history);
         pointing.forEach(a -> aliases.remove(new ScopedAlias(a.scope(), a.name())));
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.remove(ref);

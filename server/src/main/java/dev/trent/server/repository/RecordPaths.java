@@ -16,6 +16,7 @@ final class RecordPaths {
     static final String USAGE = "usage/";
     static final String POLICIES = "policies/";
     static final String GRANTS = "grants/";
+    static final String LIFECYCLE = "lifecycle/";
 
     private RecordPaths() {
     }
@@ -46,6 +47,10 @@ final class RecordPaths {
 
     static String grant(Scope scope, KeyId id, String grantId) {
         return grantPrefix(scope, id) + grantId;
+    }
+
+    static String lifecycle(Scope scope, KeyId id) {
+        return LIFECYCLE + scope.account() + "/" + scope.region() + "/" + id.value();
     }
 
     static String alias(Scope scope, AliasName name) {

@@ -1,6 +1,7 @@
 package dev.trent.server.service;
 
 import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.lifecycle.Attribution;
 import dev.trent.server.key.lifecycle.KeyEvent;
 import dev.trent.server.key.lifecycle.KeyState;
 import dev.trent.server.key.lifecycle.KeyStateMachine;
@@ -18,6 +19,9 @@ import java.util.List;
  */
 public final class DeletionSweeper {
 
+    private static final Attribution WINDOW_ENDED = new Attribution("the deletion window ended", "Trent", null);
+    private static final Attribution REPLICAS_GONE = new Attribution("the last replica was deleted", "Trent", null);
+
     private final KeyRepository repository;
     private final Clock clock;
 
@@ -34,7 +38,7 @@ public final class DeletionSweeper {
             for (KmsKey key : repository.all()) {
                 if (key.state() == KeyState.PendingDeletion && !key.deletionDate().isAfter(now)
                         && KeyStateMachine.allows(key.state(), KeyEvent.DESTROY)) {
-                    repository.destroy(key);
+                    WINDOW_ENDED.during(() -> repository.destroy(key));
                     destroyed.add(key);
                 }
             }
@@ -52,7 +56,8 @@ public final class DeletionSweeper {
         for (KmsKey key : repository.all()) {
             if (key.state() == KeyState.PendingReplicaDeletion
                     && repository.related(key.scope().account(), key.id()).size() == 1) {
-                repository.update(key.afterReplicasDeleted(now.truncatedTo(ChronoUnit.MILLIS)));
+                REPLICAS_GONE.during(
+                        () -> repository.update(key.afterReplicasDeleted(now.truncatedTo(ChronoUnit.MILLIS))));
             }
         }
     }

@@ -4,11 +4,14 @@ import dev.trent.server.error.NotFoundException;
 import dev.trent.server.key.Alias;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyReference;
+import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyOperation;
 import dev.trent.server.key.lifecycle.KeyStateRules;
+import dev.trent.server.key.lifecycle.LifecycleRules;
 import dev.trent.server.repository.KeyRepository;
+import java.time.Clock;
 
 /**
  * Turns a caller's KeyId member into a key, with AWS's errors for every way that can fail, and checks the
@@ -21,14 +24,20 @@ public final class KeyLookup {
 
     private final KeyRepository repository;
     private final PolicyEnforcement enforcement;
+    private final Clock clock;
 
     public KeyLookup(KeyRepository repository) {
-        this(repository, PolicyEnforcement.ALLOW_ALL);
+        this(repository, Clock.systemUTC());
     }
 
-    public KeyLookup(KeyRepository repository, PolicyEnforcement enforcement) {
+    public KeyLookup(KeyRepository repository, Clock clock) {
+        this(repository, PolicyEnforcement.ALLOW_ALL, clock);
+    }
+
+    public KeyLookup(KeyRepository repository, PolicyEnforcement enforcement, Clock clock) {
         this.repository = repository;
         this.enforcement = enforcement;
+        this.clock = clock;
     }
 
     /** The key named by {@code text}, allowed to run {@code operation} in its current state. */
@@ -37,11 +46,15 @@ public final class KeyLookup {
     }
 
     /**
-     * {@code key}, once its state allows {@code operation} and the enforcement hook lets the caller run it; for
+     * {@code key}, once its AWS state and its lifecycle (cryptoperiods, compromise) allow {@code operation} and
+     * the enforcement hook lets the caller run it; for
      * keys found another way than by a KeyId member (the key a ciphertext names).
      */
     public StoredKey allowed(Scope scope, StoredKey key, KeyOperation operation) {
-        KeyStateRules.check(operation, key.metadata().state(), key.metadata().arn());
+        KmsKey metadata = key.metadata();
+        KeyStateRules.check(operation, metadata.state(), metadata.arn());
+        repository.lifecycle().find(metadata.scope(), metadata.id()).ifPresent(lifecycle -> LifecycleRules.check(
+                operation, metadata.arn(), metadata.creationDate(), lifecycle, clock.instant()));
         enforcement.check(scope, key, operation);
         return key;
     }

@@ -1,6 +1,7 @@
 package dev.trent.server.service;
 
 import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.lifecycle.Attribution;
 import dev.trent.server.repository.KeyRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.List;
  * (PendingImport), or stays PendingDeletion.
  */
 public final class MaterialExpirySweeper {
+
+    private static final Attribution EXPIRED = new Attribution("imported material expired", "Trent", null);
 
     private final KeyRepository repository;
     private final ImportTokens tokens;
@@ -34,7 +37,7 @@ public final class MaterialExpirySweeper {
             for (KmsKey key : repository.all()) {
                 if (key.hasMaterial() && key.imported() != null && key.imported().expiredAt(now)) {
                     KmsKey next = key.withoutMaterial();
-                    repository.deleteMaterial(key, next);
+                    EXPIRED.during(() -> repository.deleteMaterial(key, next));
                     expired.add(next);
                 }
             }
