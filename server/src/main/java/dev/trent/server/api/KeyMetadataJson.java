@@ -6,7 +6,7 @@ import dev.trent.server.key.lifecycle.KeyState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The KeyMetadata structure, member for member as AWS returns it for customer managed keys. */
+/** The KeyMetadata structure, member for member as AWS returns it. */
 public final class KeyMetadataJson {
 
     private KeyMetadataJson() {
@@ -33,7 +33,7 @@ public final class KeyMetadataJson {
                 .string("KeyState", key.state().name())
                 .time("DeletionDate", key.deletionDate())
                 .string("Origin", key.origin())
-                .string("KeyManager", "CUSTOMER");
+                .string("KeyManager", key.keyManager());
         if (key.spec().hasCustomerMasterKeySpec()) {
             json.string("CustomerMasterKeySpec", key.spec());
         }

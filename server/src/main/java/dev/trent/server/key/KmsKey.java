@@ -33,7 +33,8 @@ public record KmsKey(
         Map<String, String> tags,
         ImportedMaterial imported,
         Rotation rotation,
-        String primaryRegion) {
+        String primaryRegion,
+        KeyManager keyManager) {
 
     public KmsKey {
         Objects.requireNonNull(scope);
@@ -44,6 +45,7 @@ public record KmsKey(
         Objects.requireNonNull(creationDate);
         description = description == null ? "" : description;
         rotation = rotation == null ? Rotation.NONE : rotation;
+        keyManager = keyManager == null ? KeyManager.CUSTOMER : keyManager;
         materials = List.copyOf(materials);
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         if (!spec.allows(usage)) {
@@ -71,7 +73,16 @@ public record KmsKey(
         }
     }
 
-    /** A single-Region key. */
+    /** A customer managed key. */
+    public KmsKey(Scope scope, KeyId id, String description, KeySpec spec, KeyUsage usage, Origin origin,
+            KeyState state, Instant creationDate, Instant deletionDate, Integer pendingWindowInDays,
+            List<MaterialVersion> materials, Map<String, String> tags, ImportedMaterial imported, Rotation rotation,
+            String primaryRegion) {
+        this(scope, id, description, spec, usage, origin, state, creationDate, deletionDate, pendingWindowInDays,
+                materials, tags, imported, rotation, primaryRegion, KeyManager.CUSTOMER);
+    }
+
+    /** A single-Region customer managed key. */
     public KmsKey(Scope scope, KeyId id, String description, KeySpec spec, KeyUsage usage, Origin origin,
             KeyState state, Instant creationDate, Instant deletionDate, Integer pendingWindowInDays,
             List<MaterialVersion> materials, Map<String, String> tags, ImportedMaterial imported, Rotation rotation) {
@@ -95,7 +106,7 @@ public record KmsKey(
             throw new IllegalStateException("key " + id + " is not a multi-Region key");
         }
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, tags, imported, rotation, region);
+                deletionDate, pendingWindowInDays, materials, tags, imported, rotation, region, keyManager);
     }
 
     /**
@@ -109,11 +120,16 @@ public record KmsKey(
             throw new IllegalStateException("key " + id + " is not a multi-Region primary key");
         }
         return new KmsKey(replicaScope, id, replicaDescription, spec, usage, origin, KeyState.Creating, created,
-                null, null, materials, replicaTags, imported, Rotation.NONE, primaryRegion);
+                null, null, materials, replicaTags, imported, Rotation.NONE, primaryRegion, keyManager);
     }
 
     public String arn() {
         return scope.keyArn(id);
+    }
+
+    /** Whether AWS manages this key: callers may use it but not change it. */
+    public boolean awsManaged() {
+        return keyManager == KeyManager.AWS;
     }
 
     /**
@@ -147,7 +163,7 @@ public record KmsKey(
         KmsKey next = state == KeyState.PendingImport ? after(KeyEvent.IMPORT_MATERIAL) : this;
         return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
                 next.deletionDate, next.pendingWindowInDays, List.of(material.version()), tags, material, rotation,
-                primaryRegion);
+                primaryRegion, keyManager);
     }
 
     /**
@@ -158,7 +174,8 @@ public record KmsKey(
     public KmsKey withoutMaterial() {
         KmsKey next = KeyStateMachine.allows(state, KeyEvent.LOSE_MATERIAL) ? after(KeyEvent.LOSE_MATERIAL) : this;
         return new KmsKey(scope, id, description, spec, usage, origin, next.state, creationDate,
-                next.deletionDate, next.pendingWindowInDays, List.of(), tags, imported, rotation, primaryRegion);
+                next.deletionDate, next.pendingWindowInDays, List.of(), tags, imported, rotation, primaryRegion,
+                keyManager);
     }
 
     /** This key after {@code event}, as the state machine dictates. */
@@ -166,14 +183,14 @@ public record KmsKey(
         KeyState next = KeyStateMachine.next(state, event)
                 .orElseThrow(() -> new IllegalStateException("a destroyed key has no metadata"));
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                null, null, materials, tags, imported, rotation, primaryRegion);
+                null, null, materials, tags, imported, rotation, primaryRegion, keyManager);
     }
 
     /** This key scheduled for deletion on {@code date}. */
     public KmsKey scheduledForDeletion(Instant date, int windowInDays) {
         KeyState next = KeyStateMachine.next(state, KeyEvent.SCHEDULE_DELETION).orElseThrow();
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                date, windowInDays, materials, tags, imported, rotation, primaryRegion);
+                date, windowInDays, materials, tags, imported, rotation, primaryRegion, keyManager);
     }
 
     /**
@@ -184,7 +201,7 @@ public record KmsKey(
     public KmsKey scheduledForDeletionAfterReplicas(int windowInDays) {
         KeyState next = KeyStateMachine.next(state, KeyEvent.SCHEDULE_DELETION_AFTER_REPLICAS).orElseThrow();
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
-                null, windowInDays, materials, tags, imported, rotation, primaryRegion);
+                null, windowInDays, materials, tags, imported, rotation, primaryRegion, keyManager);
     }
 
     /** This primary key once its last replica is deleted: its waiting period starts {@code now}. */
@@ -192,12 +209,12 @@ public record KmsKey(
         KeyState next = KeyStateMachine.next(state, KeyEvent.REPLICAS_DELETED).orElseThrow();
         return new KmsKey(scope, id, description, spec, usage, origin, next, creationDate,
                 now.plus(java.time.Duration.ofDays(pendingWindowInDays)), pendingWindowInDays, materials, tags,
-                imported, rotation, primaryRegion);
+                imported, rotation, primaryRegion, keyManager);
     }
 
     public KmsKey withRotation(Rotation newRotation) {
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, tags, imported, newRotation, primaryRegion);
+                deletionDate, pendingWindowInDays, materials, tags, imported, newRotation, primaryRegion, keyManager);
     }
 
     /** This key with one more material version, made by rotation; it becomes the current one. */
@@ -205,16 +222,16 @@ public record KmsKey(
         List<MaterialVersion> all = new java.util.ArrayList<>(materials);
         all.add(version);
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, all, tags, imported, newRotation, primaryRegion);
+                deletionDate, pendingWindowInDays, all, tags, imported, newRotation, primaryRegion, keyManager);
     }
 
     public KmsKey withDescription(String newDescription) {
         return new KmsKey(scope, id, newDescription, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, tags, imported, rotation, primaryRegion);
+                deletionDate, pendingWindowInDays, materials, tags, imported, rotation, primaryRegion, keyManager);
     }
 
     public KmsKey withTags(Map<String, String> newTags) {
         return new KmsKey(scope, id, description, spec, usage, origin, state, creationDate,
-                deletionDate, pendingWindowInDays, materials, newTags, imported, rotation, primaryRegion);
+                deletionDate, pendingWindowInDays, materials, newTags, imported, rotation, primaryRegion, keyManager);
     }
 }

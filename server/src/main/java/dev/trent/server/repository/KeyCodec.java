@@ -11,6 +11,7 @@ import dev.trent.server.key.Grant;
 import dev.trent.server.key.GrantOperation;
 import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.KeyId;
+import dev.trent.server.key.KeyManager;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KeyUsage;
 import dev.trent.server.key.LastUsage;
@@ -87,6 +88,7 @@ final class KeyCodec {
         if (key.primaryRegion() != null) {
             n.put("primaryRegion", key.primaryRegion());
         }
+        n.put("keyManager", key.keyManager().name());
         return bytes(n);
     }
 
@@ -113,7 +115,9 @@ final class KeyCodec {
                 tags,
                 n.has("imported") ? decodeImported(n.get("imported")) : null,
                 n.has("rotation") ? decodeRotation(n.get("rotation")) : Rotation.NONE,
-                n.has("primaryRegion") ? n.get("primaryRegion").asText() : null);
+                n.has("primaryRegion") ? n.get("primaryRegion").asText() : null,
+                // Records written before Trent had AWS managed keys carry no key manager: all were the caller's.
+                n.has("keyManager") ? KeyManager.valueOf(n.get("keyManager").asText()) : KeyManager.CUSTOMER);
     }
 
     private static Rotation decodeRotation(JsonNode r) {

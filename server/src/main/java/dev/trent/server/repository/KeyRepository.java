@@ -167,17 +167,31 @@ public final class KeyRepository {
 
     /** Creates a key with its material and, when {@code policy} is not null, its key policy, in one commit. */
     public synchronized void create(KmsKey key, KeyMaterial material, String policy) {
+        create(key, material, policy, null);
+    }
+
+    /**
+     * As {@link #create(KmsKey, KeyMaterial, String)}, with {@code alias} (when not null) in the same commit: an
+     * AWS managed key and its alias appear together or not at all.
+     */
+    public synchronized void create(KmsKey key, KeyMaterial material, String policy, Alias alias) {
         WriteBatch batch = new WriteBatch()
                 .put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
                 .put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
                         material.sealable().reveal(SecretAccess.INSTANCE));
         addPolicy(batch, key, policy);
+        if (alias != null) {
+            batch.put(RecordPaths.alias(alias.scope(), alias.name()), KeyCodec.encode(alias));
+        }
         LifecycleJournal.Pending history = lifecycle.change(batch, null, key);
         barrier.commit(batch);
         lifecycle.install(history);
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
         rememberPolicy(ref, policy);
+        if (alias != null) {
+            aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
+        }
     }
 
     /** A key created without material (origin EXTERNAL), waiting for an import. */

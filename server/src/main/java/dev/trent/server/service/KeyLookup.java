@@ -15,7 +15,8 @@ import java.time.Clock;
 
 /**
  * Turns a caller's KeyId member into a key, with AWS's errors for every way that can fail, and checks the
- * key's state against the operation. Reads memory only.
+ * key's state against the operation. Reads memory only, except that the first use of an AWS managed key's
+ * alias creates that key ({@link AwsManagedKeys}).
  */
 public final class KeyLookup {
 
@@ -25,6 +26,8 @@ public final class KeyLookup {
     private final KeyRepository repository;
     private final PolicyEnforcement enforcement;
     private final Clock clock;
+    /** Called when an {@code alias/aws/} alias is missing; the only way a lookup writes anything. */
+    private final AwsManagedKeys awsManagedKeys;
 
     public KeyLookup(KeyRepository repository) {
         this(repository, Clock.systemUTC());
@@ -38,11 +41,14 @@ public final class KeyLookup {
         this.repository = repository;
         this.enforcement = enforcement;
         this.clock = clock;
+        this.awsManagedKeys = new AwsManagedKeys(repository, clock);
     }
 
     /** The key named by {@code text}, allowed to run {@code operation} in its current state. */
     public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases) {
-        return allowed(scope, find(scope, text, aliases), operation);
+        StoredKey key = find(scope, text, aliases);
+        AwsManagedKeyRules.check(operation, key.metadata());
+        return allowed(scope, key, operation);
     }
 
     /**
@@ -93,9 +99,15 @@ public final class KeyLookup {
     }
 
     private StoredKey byAlias(Scope scope, dev.trent.server.key.AliasName name) {
-        Alias alias = repository.findAlias(scope, name)
-                .orElseThrow(() -> new NotFoundException("Alias " + scope.aliasArn(name) + " is not found."));
-        return byId(scope, alias.target());
+        java.util.Optional<Alias> alias = repository.findAlias(scope, name);
+        if (alias.isEmpty() && name.isReserved()) {
+            return awsManagedKeys.firstUse(scope, name).orElseThrow(() -> aliasNotFound(scope, name));
+        }
+        return byId(scope, alias.orElseThrow(() -> aliasNotFound(scope, name)).target());
+    }
+
+    private static NotFoundException aliasNotFound(Scope scope, dev.trent.server.key.AliasName name) {
+        return new NotFoundException("Alias " + scope.aliasArn(name) + " is not found.");
     }
 
     private static void checkArnScope(Scope scope, String region, String account, String text) {
