@@ -1,15 +1,22 @@
 package dev.trent.server.app;
 
+import dev.trent.server.admin.AdminRouter;
+import dev.trent.server.admin.AdminRoutes;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.Services;
+import dev.trent.server.app.cli.Version;
 import dev.trent.server.http.Accounts;
+import dev.trent.server.http.AdminHttpHandler;
 import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.CryptoperiodSweeper;
 import dev.trent.server.service.DeletionSweeper;
 import dev.trent.server.service.MaterialExpirySweeper;
+import dev.trent.server.time.Housekeeping;
+import dev.trent.server.time.MovableClock;
+import dev.trent.server.time.TimeTravel;
 import dev.trent.storage.KeyFileRootOfTrust;
 import dev.trent.storage.PassphraseRootOfTrust;
 import dev.trent.storage.RootOfTrustProvider;
@@ -44,6 +51,12 @@ public final class TrentServer implements AutoCloseable {
      * ValidTo, and key usage is saved.
      */
     private static final long SWEEP_INTERVAL_MILLIS = 1000;
+
+    /** The names of the timed housekeeping tasks, which is also how POST /_trent/clock reports what fired. */
+    public static final String KEYS_DELETED = "keysDeleted";
+    public static final String MATERIAL_EXPIRED = "materialExpired";
+    public static final String ROTATIONS = "rotations";
+    public static final String CRYPTOPERIODS_ENDED = "cryptoperiodsEnded";
 
     public static final String DATABASE_FILE = "trent.db";
 
@@ -84,23 +97,29 @@ public final class TrentServer implements AutoCloseable {
         ExecutorService business = null;
         ScheduledExecutorService sweeperThread = null;
         try {
-            KeyRepository repository = KeyRepository.load(storage.barrier(), config.clock());
-            Services services = Services.over(repository, config.clock());
+            // Every part of the server reads this one clock, so moving it moves every timestamp and deadline.
+            MovableClock clock = new MovableClock(config.clock());
+            KeyRepository repository = KeyRepository.load(storage.barrier(), clock);
+            Services services = Services.over(repository, clock);
             Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
 
-            DeletionSweeper sweeper = new DeletionSweeper(repository, config.clock());
+            DeletionSweeper sweeper = new DeletionSweeper(repository, clock);
             MaterialExpirySweeper expirySweeper = new MaterialExpirySweeper(
-                    repository, services.imports().tokens(), config.clock());
+                    repository, services.imports().tokens(), clock);
+            CryptoperiodSweeper cryptoperiods = new CryptoperiodSweeper(repository);
             Housekeeping housekeeping = new Housekeeping()
-                    .add("deletion sweep", sweeper::sweep)
-                    .add("imported material expiry", expirySweeper::sweep)
-                    .add("automatic rotation", services.rotation()::rotateDue)
-                    .add("cryptoperiod ends", new CryptoperiodSweeper(repository)::sweep)
+                    .add(KEYS_DELETED, () -> sweeper.sweep().size(), sweeper::nextDue)
+                    .add(MATERIAL_EXPIRED, () -> expirySweeper.sweep().size(), expirySweeper::nextDue)
+                    .add(ROTATIONS, services.rotation()::rotateDue, services.rotation()::nextDue)
+                    .add(CRYPTOPERIODS_ENDED, cryptoperiods::sweep, cryptoperiods::nextDue)
                     .add("saving key usage", repository::saveUsage);
-            housekeeping.run();
+            TimeTravel time = new TimeTravel(clock, housekeeping);
+            time.tick();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-housekeeping"));
-            sweeperThread.scheduleWithFixedDelay(housekeeping::run,
+            sweeperThread.scheduleWithFixedDelay(time::tick,
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
+                    config.accountId(), config.defaultRegion());
 
             business = Executors.newFixedThreadPool(
                     Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
@@ -110,9 +129,11 @@ public final class TrentServer implements AutoCloseable {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
-                    .childHandler(new KmsChannelInitializer(() -> new KmsHttpHandler(
-                            dispatcher, executor, new Accounts(config.accountId(), config.accessKeyAccounts()),
-                            config.defaultRegion())))
+                    .childHandler(new KmsChannelInitializer(
+                            () -> new KmsHttpHandler(dispatcher, executor,
+                                    new Accounts(config.accountId(), config.accessKeyAccounts()),
+                                    config.defaultRegion()),
+                            () -> new AdminHttpHandler(admin, executor)))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();

@@ -5,16 +5,21 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.util.function.Supplier;
 
-/** The pipeline, as a recipe of stock codecs: HTTP codec, a bounded aggregator, the KMS handler. */
+/**
+ * The pipeline, as a recipe of stock codecs: HTTP codec, a bounded aggregator, the admin handler (which takes
+ * only {@code /_trent/} requests) and the KMS handler for everything else.
+ */
 public final class KmsChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** The largest request body accepted; KMS's largest member (a 128 KiB policy) fits with room to spare. */
     public static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Supplier<KmsHttpHandler> handler;
+    private final Supplier<AdminHttpHandler> admin;
 
-    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler) {
+    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin) {
         this.handler = handler;
+        this.admin = admin;
     }
 
     @Override
@@ -22,6 +27,7 @@ public final class KmsChannelInitializer extends ChannelInitializer<SocketChanne
         channel.pipeline()
                 .addLast(new HttpServerCodec())
                 .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
+                .addLast(admin.get())
                 .addLast(handler.get());
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Destroys keys whose deletion date has passed, by the injected clock, and starts the waiting period of
@@ -60,5 +61,17 @@ public final class DeletionSweeper {
                         () -> repository.update(key.afterReplicasDeleted(now.truncatedTo(ChronoUnit.MILLIS))));
             }
         }
+    }
+
+    /**
+     * When the next key pending deletion reaches its deletion date, or empty when none is waiting; time
+     * travel stops there so the key is destroyed on its date.
+     */
+    public Optional<Instant> nextDue() {
+        return repository.all().stream()
+                .filter(key -> key.state() == KeyState.PendingDeletion
+                        && KeyStateMachine.allows(key.state(), KeyEvent.DESTROY))
+                .map(KmsKey::deletionDate)
+                .min(Instant::compareTo);
     }
 }

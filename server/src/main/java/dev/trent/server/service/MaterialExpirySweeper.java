@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Deletes imported material whose ValidTo has passed, by the injected clock, and forgets expired import tokens.
@@ -43,5 +44,13 @@ public final class MaterialExpirySweeper {
             }
         }
         return expired;
+    }
+
+    /** When the next imported material that is still present reaches its ValidTo, or empty when none expires. */
+    public Optional<Instant> nextDue() {
+        return repository.all().stream()
+                .filter(key -> key.hasMaterial() && key.imported() != null && key.imported().validTo() != null)
+                .map(key -> key.imported().validTo())
+                .min(Instant::compareTo);
     }
 }

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Key rotation: new material for symmetric keys Trent generated, automatically every RotationPeriodInDays
@@ -114,6 +115,17 @@ public final class RotationService {
             }
         }
         return rotated;
+    }
+
+    /**
+     * When the next automatic rotation falls due among the keys {@link #rotateDue()} would rotate, or empty
+     * when none would; a disabled key waits, as in {@code rotateDue}, so its date is not a due date.
+     */
+    public Optional<Instant> nextDue() {
+        return repository.all().stream()
+                .filter(key -> key.rotation().automatic() && key.state() == KeyState.Enabled)
+                .map(key -> key.rotation().nextRotationDate())
+                .min(Instant::compareTo);
     }
 
     private KmsKey rotate(KmsKey key, RotationType type, Rotation rotation) {

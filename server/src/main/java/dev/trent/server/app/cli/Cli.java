@@ -68,6 +68,8 @@ public final class Cli {
     private CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TrentCommand());
         commandLine.addSubcommand("serve", new ServeCommand(environment, launcher, stopSignal));
+        commandLine.addSubcommand("clock", new ClockCommand());
+        commandLine.addSubcommand("key", new KeyCommand());
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         return commandLine;
     }

@@ -1,0 +1,39 @@
+package dev.trent.server.admin;
+
+import dev.trent.server.service.LifecycleService;
+import dev.trent.server.time.TimeTravel;
+
+/**
+ * Every endpoint of the admin API, in one place. To add one, write a handler (a method from
+ * {@link AdminRequest} to {@link AdminResponse}, in a small class per resource such as {@link ClockEndpoints}),
+ * pass what it needs to {@link #create}, and add one {@code .route(...)} line below; the patterns are described
+ * in {@link AdminRouter}.
+ */
+public final class AdminRoutes {
+
+    private AdminRoutes() {
+    }
+
+    /**
+     * The router for a server whose clock {@code time} moves; {@code version} is what health reports; keys named
+     * by id or alias are looked up in {@code defaultAccount} and {@code defaultRegion} unless the request says
+     * otherwise.
+     */
+    public static AdminRouter create(TimeTravel time, String version, LifecycleService lifecycle,
+            String defaultAccount, String defaultRegion) {
+        HealthEndpoint health = new HealthEndpoint(time.clock(), version);
+        ClockEndpoints clock = new ClockEndpoints(time);
+        KeyLifecycleEndpoints keys = new KeyLifecycleEndpoints(lifecycle, defaultAccount, defaultRegion);
+        return new AdminRouter()
+                .route("GET", "/_trent/health", health::get)
+                .route("GET", "/_trent/clock", clock::show)
+                .route("POST", "/_trent/clock", clock::advance)
+                .route("DELETE", "/_trent/clock", clock::reset)
+                .route("GET", "/_trent/keys/{keyId}/lifecycle", keys::show)
+                .route("PUT", "/_trent/keys/{keyId}/cryptoperiods", keys::setCryptoperiods)
+                .route("DELETE", "/_trent/keys/{keyId}/cryptoperiods", keys::clearCryptoperiods)
+                .route("POST", "/_trent/keys/{keyId}/suspend", keys::suspend)
+                .route("POST", "/_trent/keys/{keyId}/resume", keys::resume)
+                .route("POST", "/_trent/keys/{keyId}/compromise", keys::compromise);
+    }
+}

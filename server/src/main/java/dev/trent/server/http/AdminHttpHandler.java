@@ -1,0 +1,88 @@
+package dev.trent.server.http;
+
+import dev.trent.server.admin.AdminResponse;
+import dev.trent.server.admin.AdminRouter;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The admin API's edge, in front of the {@link KmsHttpHandler} on the same port: it takes the requests whose
+ * path starts with {@code /_trent/} (or is {@code /_trent}) and lets every other request through to KMS. Admin
+ * requests are plain JSON over HTTP and not SigV4-checked; like KMS requests they run on the business executor,
+ * since moving the clock fires rotations and deletions that write to storage.
+ */
+public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    static final String CONTENT_TYPE = "application/json";
+
+    private final AdminRouter router;
+    private final Executor executor;
+
+    public AdminHttpHandler(AdminRouter router, Executor executor) {
+        this.router = router;
+        this.executor = executor;
+    }
+
+    /** Only well-formed admin requests; everything else goes on down the pipeline untouched. */
+    @Override
+    public boolean acceptInboundMessage(Object msg) {
+        return msg instanceof FullHttpRequest request && request.decoderResult().isSuccess()
+                && isAdminPath(request.uri());
+    }
+
+    static boolean isAdminPath(String uri) {
+        String root = AdminRouter.PREFIX.substring(0, AdminRouter.PREFIX.length() - 1);
+        return uri.startsWith(AdminRouter.PREFIX) || uri.equals(root) || uri.startsWith(root + "?");
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String method = request.method().name();
+        String uri = request.uri();
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        try {
+            executor.execute(() -> {
+                try {
+                    write(ctx, router.handle(method, uri, body), keepAlive);
+                } catch (Error e) {
+                    // The router answers every exception; an Error still deserves an answer, not a hang.
+                    write(ctx, AdminResponse.error(500, "InternalError", "An internal error occurred."), false);
+                    throw e;
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            write(ctx, AdminResponse.error(503, "ShuttingDown", "Trent is shutting down."), false);
+        }
+    }
+
+    private static void write(ChannelHandlerContext ctx, AdminResponse answer, boolean keepAlive) {
+        byte[] body = answer.bodyBytes();
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
+        answer.headers().forEach((name, value) -> response.headers().set(name, value));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.trent.server.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trent.server.app.TrentConfig;
+import dev.trent.server.app.TrentServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code trent key ...} against a really started in-memory server, through the admin API. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeyCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private TrentServer server;
+    private String keyId;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = TrentServer.start(TrentConfig.builder().port(0).inMemory().build());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void newKey() throws Exception {
+        keyId = kms("CreateKey", "{}").at("/KeyMetadata/KeyId").asText();
+    }
+
+    private int run(String... args) {
+        stdout.reset();
+        stderr.reset();
+        String[] withEndpoint = new String[args.length + 2];
+        System.arraycopy(args, 0, withEndpoint, 0, args.length);
+        withEndpoint[args.length] = "--endpoint";
+        withEndpoint[args.length + 1] = server.endpoint().toString();
+        return new Cli(name -> null, ServerLauncher.trentServer(), new StopSignal() {
+            @Override
+            public void arm(Runnable onJvmShutdown) {
+            }
+
+            @Override
+            public void await() {
+            }
+        }).run(withEndpoint, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lifecycle_printsStatePhaseAndHistory() {
+        assertEquals(0, run("key", "lifecycle", keyId), err());
+
+        List<String> lines = out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Key arn:aws:kms:us-east-1:000000000000:key/" + keyId), out());
+        assertTrue(out().contains("  AWS state:   Enabled"), out());
+        assertTrue(out().contains("  NIST phase:  active"), out());
+        assertTrue(out().contains("  cryptoperiods: none"), out());
+        assertTrue(out().contains("CreateKey by unsigned request (account 000000000000): active"), out());
+    }
+
+    @Test
+    void lifecycleJson_isTheAdminApisAnswer() throws Exception {
+        assertEquals(0, run("key", "lifecycle", keyId, "--json"), err());
+        assertEquals("active", JSON.readTree(out()).get("phase").asText());
+    }
+
+    @Test
+    void cryptoperiods_setAndClear() {
+        assertEquals(0, run("key", "cryptoperiods", keyId, "--originator", "90d", "--recipient", "1y",
+                "--reason", "policy K-12"), err());
+        assertTrue(out().contains("originator-usage period: P90D, ends "), out());
+        assertTrue(out().contains("recipient-usage period:  P365D, ends "), out());
+
+        assertEquals(0, run("key", "cryptoperiods", keyId, "--clear"), err());
+        assertTrue(out().contains("cryptoperiods cleared by admin API"), out());
+    }
+
+    @Test
+    void suspendResumeAndCompromise_changeThePhase() throws Exception {
+        assertEquals(0, run("key", "suspend", keyId, "--reason", "incident 42"), err());
+        assertTrue(out().contains("NIST phase:  suspended"), out());
+        assertTrue(out().contains("(incident 42)"), out());
+        assertEquals(0, run("key", "resume", keyId, "--reason", "closed"), err());
+        assertEquals(0, run("key", "compromise", keyId, "--reason", "leaked", "--allow-processing"), err());
+        assertTrue(out().contains("NIST phase:  compromised"), out());
+        assertTrue(out().contains("(processing allowed)"), out());
+        assertEquals(400, kmsStatus("Encrypt", "{\"KeyId\":\"" + keyId + "\",\"Plaintext\":\"AQID\"}"));
+    }
+
+    @Test
+    void errors_areOneLine_andAReasonIsRequired() {
+        assertEquals(1, run("key", "lifecycle", "00000000-0000-0000-0000-000000000000"));
+        assertTrue(err().startsWith("trent: Key 'arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-"
+                + "000000000000' does not exist (HTTP 404)"), err());
+        assertEquals(2, run("key", "suspend", keyId));
+        assertTrue(err().contains("--reason"), err());
+        assertEquals(2, run("key", "cryptoperiods", keyId));
+    }
+
+    private JsonNode kms(String operation, String body) throws Exception {
+        HttpResponse<String> response = send(operation, body);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private int kmsStatus(String operation, String body) throws Exception {
+        return send(operation, body).statusCode();
+    }
+
+    private HttpResponse<String> send(String operation, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                .header("X-Amz-Target", "TrentService." + operation)
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
