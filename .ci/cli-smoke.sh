@@ -174,6 +174,26 @@ step_schedule_key_deletion() {
     grep -q KMSInvalidStateException <<<"$refused" || { echo "$refused"; return 1; }
 }
 
+step_key_lifecycle() {
+    local out
+    out="$("$repo/trent" key lifecycle "$key_id" --endpoint "$endpoint")" || { echo "$out"; return 1; }
+    grep -q 'NIST phase:  deactivated' <<<"$out" || { echo "$out"; return 1; }
+    grep -q 'ScheduleKeyDeletion by access key trent-smoke-test' <<<"$out" || { echo "$out"; return 1; }
+}
+
+step_clock_advance_deletes_key() {
+    local out
+    out="$("$repo/trent" clock advance 8d --endpoint "$endpoint")" || { echo "$out"; return 1; }
+    grep -q 'Fired: 1 key deleted' <<<"$out" || { echo "$out"; return 1; }
+    local refused
+    if refused="$(kms describe-key --key-id "$key_id" 2>&1)"; then
+        echo "the key outlived its deletion window"
+        return 1
+    fi
+    grep -q NotFoundException <<<"$refused" || { echo "$refused"; return 1; }
+    "$repo/trent" clock reset --endpoint "$endpoint" >/dev/null
+}
+
 step_port_in_use() {
     local rc=0
     timeout "$ready_timeout" "$repo/trent" serve --in-memory --port "$port" >second.out 2>second.err || rc=$?
@@ -208,6 +228,8 @@ run_step "generate-data-key (AES_256), decrypt its ciphertext" step_generate_dat
 run_step "sign/verify with RSA_2048, RSASSA_PSS_SHA_256" step_sign_verify
 run_step "get-public-key, openssl verifies the signature" step_openssl_verifies_signature
 run_step "schedule-key-deletion, key refuses to encrypt" step_schedule_key_deletion
+run_step "trent key lifecycle shows the deactivated phase and who scheduled it" step_key_lifecycle
+run_step "trent clock advance 8d deletes the key" step_clock_advance_deletes_key
 run_step "second server on the same port fails with one 'trent:' line" step_port_in_use
 run_step "SIGTERM: exit code 0 and 'Stopped.'" step_sigterm_stops_cleanly
 
