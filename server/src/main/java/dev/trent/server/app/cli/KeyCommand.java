@@ -174,11 +174,8 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    /** {@code trent key suspend KEY --reason TEXT}. */
-    @Command(name = "suspend", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            usageHelpWidth = 100, header = "Suspend a key (DisableKey), recording why.",
-            optionListHeading = "%nOptions:%n")
-    static final class Suspend implements Callable<Integer> {
+    /** An action on a key that needs only a reason: the admin API's {@code POST .../<action>}. */
+    abstract static class ReasonedAction implements Callable<Integer> {
         @ParentCommand
         KeyCommand key;
         @Spec
@@ -188,9 +185,22 @@ final class KeyCommand implements Runnable {
         @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why, for the key's history.")
         String reason;
 
+        abstract String action();
+
         @Override
         public Integer call() {
-            return key.act(spec, keyId, "suspend", JsonNodeFactory.instance.objectNode().put("reason", reason));
+            return key.act(spec, keyId, action(), JsonNodeFactory.instance.objectNode().put("reason", reason));
+        }
+    }
+
+    /** {@code trent key suspend KEY --reason TEXT}. */
+    @Command(name = "suspend", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            usageHelpWidth = 100, header = "Suspend a key (DisableKey), recording why.",
+            optionListHeading = "%nOptions:%n")
+    static final class Suspend extends ReasonedAction {
+        @Override
+        String action() {
+            return "suspend";
         }
     }
 
@@ -198,19 +208,10 @@ final class KeyCommand implements Runnable {
     @Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = Version.class,
             usageHelpWidth = 100, header = "Resume a suspended key (EnableKey), recording why.",
             optionListHeading = "%nOptions:%n")
-    static final class Resume implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand key;
-        @Spec
-        CommandSpec spec;
-        @Parameters(paramLabel = "KEY", description = "Key id, key ARN or alias name.")
-        String keyId;
-        @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why, for the key's history.")
-        String reason;
-
+    static final class Resume extends ReasonedAction {
         @Override
-        public Integer call() {
-            return key.act(spec, keyId, "resume", JsonNodeFactory.instance.objectNode().put("reason", reason));
+        String action() {
+            return "resume";
         }
     }
 

@@ -4,18 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trent.server.app.TrentConfig;
-import dev.trent.server.app.TrentServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,59 +20,44 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClockCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NOW = Pattern.compile("now (\\S+Z) ");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private TrentServer server;
+    private CliAgainstServer trent;
 
     @BeforeAll
     void start() throws Exception {
-        server = TrentServer.start(TrentConfig.builder().port(0).inMemory().build());
+        trent = new CliAgainstServer();
     }
 
     @AfterAll
     void stop() {
-        server.close();
+        trent.close();
     }
 
     @BeforeEach
     void realTime() {
-        run("clock", "reset", "--endpoint", server.endpoint().toString());
-        stdout.reset();
-        stderr.reset();
+        run("clock", "reset", "--endpoint", trent.endpoint());
     }
 
     private int run(String... args) {
-        return new Cli(name -> null, ServerLauncher.trentServer(), new StopSignal() {
-            @Override
-            public void arm(Runnable onJvmShutdown) {
-            }
-
-            @Override
-            public void await() {
-            }
-        }).run(args, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        return trent.run(args);
     }
 
     private String out() {
-        return stdout.toString(StandardCharsets.UTF_8);
+        return trent.out();
     }
 
     private String err() {
-        return stderr.toString(StandardCharsets.UTF_8);
+        return trent.err();
     }
 
     @Test
     void advance8d_deletesTheKeyWhoseWindowEnds_andSaysSo() throws Exception {
-        String keyId = kms("CreateKey", "{}").at("/KeyMetadata/KeyId").asText();
-        kms("ScheduleKeyDeletion", "{\"KeyId\":\"" + keyId + "\",\"PendingWindowInDays\":7}");
+        String keyId = trent.kms("CreateKey", "{}").at("/KeyMetadata/KeyId").asText();
+        trent.kms("ScheduleKeyDeletion", "{\"KeyId\":\"" + keyId + "\",\"PendingWindowInDays\":7}");
         Instant before = Instant.now();
 
-        int exit = run("clock", "advance", "8d", "--endpoint", server.endpoint().toString());
+        int exit = run("clock", "advance", "8d", "--endpoint", trent.endpoint());
 
         assertEquals(0, exit, err());
         assertEquals("", err());
@@ -95,23 +69,20 @@ class ClockCommandTest {
         Duration ahead = Duration.between(before, printedNow(line));
         assertTrue(ahead.compareTo(Duration.ofDays(8).minusMinutes(1)) > 0
                 && ahead.compareTo(Duration.ofDays(8).plusMinutes(1)) < 0, ahead.toString());
-        assertEquals(400, kmsStatus("DescribeKey", "{\"KeyId\":\"" + keyId + "\"}"), "the key is gone");
+        assertEquals(400, trent.kmsStatus("DescribeKey", "{\"KeyId\":\"" + keyId + "\"}"), "the key is gone");
     }
 
     @Test
     void clock_showsNowAndOffset_andResetGoesBack() {
-        String endpoint = server.endpoint().toString();
+        String endpoint = trent.endpoint();
         assertEquals(0, run("clock", "--endpoint", endpoint));
         assertTrue(out().matches("Now \\S+Z \\(real time\\)\\.\\R"), out());
 
-        stdout.reset();
-        assertEquals(0, run("clock", "--endpoint", endpoint, "advance", "36h"));
-        stdout.reset();
-        assertEquals(0, run("clock", "--endpoint", endpoint));
+                assertEquals(0, run("clock", "--endpoint", endpoint, "advance", "36h"));
+                assertEquals(0, run("clock", "--endpoint", endpoint));
         assertTrue(out().contains("(offset +1d 12h)."), out());
 
-        stdout.reset();
-        assertEquals(0, run("clock", "reset", "--endpoint", endpoint));
+                assertEquals(0, run("clock", "reset", "--endpoint", endpoint));
         assertTrue(out().startsWith("Clock reset: now ") && out().contains("(real time)."), out());
     }
 
@@ -130,7 +101,7 @@ class ClockCommandTest {
 
     @Test
     void serverError_isOneErrorLine_exit1() {
-        int exit = run("clock", "advance", "101y", "--endpoint", server.endpoint().toString());
+        int exit = run("clock", "advance", "101y", "--endpoint", trent.endpoint());
 
         assertEquals(1, exit);
         assertOneErrorLine("advanceSeconds must be a whole number of seconds");
@@ -138,7 +109,7 @@ class ClockCommandTest {
 
     @Test
     void badDuration_isAUsageError_exit2() {
-        assertEquals(2, run("clock", "advance", "8 days", "--endpoint", server.endpoint().toString()));
+        assertEquals(2, run("clock", "advance", "8 days", "--endpoint", trent.endpoint()));
         assertTrue(err().startsWith("trent: "), err());
         assertEquals("", out());
     }
@@ -162,22 +133,5 @@ class ClockCommandTest {
         Matcher m = NOW.matcher(line);
         assertTrue(m.find(), line);
         return Instant.parse(m.group(1));
-    }
-
-    private JsonNode kms(String operation, String body) throws Exception {
-        HttpResponse<String> response = send(operation, body);
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private int kmsStatus(String operation, String body) throws Exception {
-        return send(operation, body).statusCode();
-    }
-
-    private HttpResponse<String> send(String operation, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                .header("X-Amz-Target", "TrentService." + operation)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

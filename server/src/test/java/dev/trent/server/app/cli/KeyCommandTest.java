@@ -3,17 +3,8 @@ package dev.trent.server.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trent.server.app.TrentConfig;
-import dev.trent.server.app.TrentServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,52 +18,37 @@ class KeyCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private TrentServer server;
+    private CliAgainstServer trent;
     private String keyId;
 
     @BeforeAll
     void start() throws Exception {
-        server = TrentServer.start(TrentConfig.builder().port(0).inMemory().build());
+        trent = new CliAgainstServer();
     }
 
     @AfterAll
     void stop() {
-        server.close();
+        trent.close();
     }
 
     @BeforeEach
     void newKey() throws Exception {
-        keyId = kms("CreateKey", "{}").at("/KeyMetadata/KeyId").asText();
+        keyId = trent.kms("CreateKey", "{}").at("/KeyMetadata/KeyId").asText();
     }
 
     private int run(String... args) {
-        stdout.reset();
-        stderr.reset();
-        String[] withEndpoint = new String[args.length + 2];
-        System.arraycopy(args, 0, withEndpoint, 0, args.length);
+        String[] withEndpoint = Arrays.copyOf(args, args.length + 2);
         withEndpoint[args.length] = "--endpoint";
-        withEndpoint[args.length + 1] = server.endpoint().toString();
-        return new Cli(name -> null, ServerLauncher.trentServer(), new StopSignal() {
-            @Override
-            public void arm(Runnable onJvmShutdown) {
-            }
-
-            @Override
-            public void await() {
-            }
-        }).run(withEndpoint, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        withEndpoint[args.length + 1] = trent.endpoint();
+        return trent.run(withEndpoint);
     }
 
     private String out() {
-        return stdout.toString(StandardCharsets.UTF_8);
+        return trent.out();
     }
 
     private String err() {
-        return stderr.toString(StandardCharsets.UTF_8);
+        return trent.err();
     }
 
     @Test
@@ -113,7 +89,7 @@ class KeyCommandTest {
         assertEquals(0, run("key", "compromise", keyId, "--reason", "leaked", "--allow-processing"), err());
         assertTrue(out().contains("NIST phase:  compromised"), out());
         assertTrue(out().contains("(processing allowed)"), out());
-        assertEquals(400, kmsStatus("Encrypt", "{\"KeyId\":\"" + keyId + "\",\"Plaintext\":\"AQID\"}"));
+        assertEquals(400, trent.kmsStatus("Encrypt", "{\"KeyId\":\"" + keyId + "\",\"Plaintext\":\"AQID\"}"));
     }
 
     @Test
@@ -124,22 +100,5 @@ class KeyCommandTest {
         assertEquals(2, run("key", "suspend", keyId));
         assertTrue(err().contains("--reason"), err());
         assertEquals(2, run("key", "cryptoperiods", keyId));
-    }
-
-    private JsonNode kms(String operation, String body) throws Exception {
-        HttpResponse<String> response = send(operation, body);
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private int kmsStatus(String operation, String body) throws Exception {
-        return send(operation, body).statusCode();
-    }
-
-    private HttpResponse<String> send(String operation, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                .header("X-Amz-Target", "TrentService." + operation)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

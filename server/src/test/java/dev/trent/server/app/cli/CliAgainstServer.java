@@ -1,0 +1,84 @@
+package dev.trent.server.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trent.server.app.TrentConfig;
+import dev.trent.server.app.TrentServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A really started in-memory Trent, the command line run against it in the test JVM with captured output, and
+ * plain KMS requests to set up what the commands act on.
+ */
+final class CliAgainstServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final TrentServer server;
+
+    CliAgainstServer() throws Exception {
+        server = TrentServer.start(TrentConfig.builder().port(0).inMemory().build());
+    }
+
+    String endpoint() {
+        return server.endpoint().toString();
+    }
+
+    /** Runs {@code trent args...}, capturing only this run's output; returns the exit code. */
+    int run(String... args) {
+        stdout.reset();
+        stderr.reset();
+        return new Cli(name -> null, ServerLauncher.trentServer(), new StopSignal() {
+            @Override
+            public void arm(Runnable onJvmShutdown) {
+            }
+
+            @Override
+            public void await() {
+            }
+        }).run(args, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A KMS operation that must succeed; its JSON answer. */
+    JsonNode kms(String operation, String body) throws Exception {
+        HttpResponse<String> response = send(operation, body);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    int kmsStatus(String operation, String body) throws Exception {
+        return send(operation, body).statusCode();
+    }
+
+    private HttpResponse<String> send(String operation, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                .header("X-Amz-Target", "TrentService." + operation)
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
