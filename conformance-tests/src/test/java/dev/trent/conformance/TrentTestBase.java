@@ -1,5 +1,7 @@
 package dev.trent.conformance;
 
+import dev.trent.junit.RunningTrent;
+import dev.trent.junit.TrentExtension;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentServer;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -30,24 +33,25 @@ abstract class TrentTestBase {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
+    /** The suite runs the way users' JVM tests do: Trent in process, started by the JUnit extension. */
+    @RegisterExtension
+    final TrentExtension trent = TrentExtension.perClass().configured(this::configure);
+
     protected TrentServer server;
     protected KmsClient kms;
     private final List<KmsClient> otherClients = new ArrayList<>();
 
     @BeforeAll
-    void startTrent() throws Exception {
-        server = TrentServer.start(configure(TrentConfig.builder().port(0).inMemory()).build());
+    void connect(RunningTrent running) {
+        server = running.server();
         kms = KmsClients.create(server.endpoint(), Region.US_EAST_1);
     }
 
     @AfterAll
-    void stopTrent() {
+    void closeClients() {
         otherClients.forEach(KmsClient::close);
         if (kms != null) {
             kms.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
