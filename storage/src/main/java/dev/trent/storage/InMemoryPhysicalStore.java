@@ -2,6 +2,7 @@ package dev.trent.storage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,6 +38,18 @@ public final class InMemoryPhysicalStore implements PhysicalStore {
     public synchronized void replaceSealedKeyring(SealedKeyring sealedKeyring) {
         requireReady();
         this.sealedKeyring = sealedKeyring;
+    }
+
+    @Override
+    public synchronized boolean replaceSealedKeyringIfUnchanged(SealedKeyring expected, SealedKeyring replacement) {
+        Objects.requireNonNull(replacement, "replacement");
+        requireReady();
+        if (!sealedKeyring.equals(expected)) {
+            return false;
+        }
+        // One reference swap under the lock: readers see the old keyring or the new one, never a mix.
+        sealedKeyring = replacement;
+        return true;
     }
 
     @Override

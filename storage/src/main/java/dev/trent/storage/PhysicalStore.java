@@ -36,6 +36,16 @@ public interface PhysicalStore extends AutoCloseable {
     /** Atomically replaces the sealed keyring (after a rotation, or a rekey under a new root). */
     void replaceSealedKeyring(SealedKeyring sealedKeyring);
 
+    /**
+     * Replaces root kind, root parameters and wrapped keyring in one atomic, durable step, but only if the stored
+     * sealed keyring still {@link SealedKeyring#equals equals} {@code expected}; otherwise writes nothing. After a
+     * crash either the whole replacement is visible or none of it. A rekey uses this so it can never overwrite a
+     * keyring that gained a term after it was read.
+     *
+     * @return whether the replacement was written
+     */
+    boolean replaceSealedKeyringIfUnchanged(SealedKeyring expected, SealedKeyring replacement);
+
     /** The sealed bytes at {@code path} (a copy), or empty. */
     Optional<byte[]> get(String path);
 

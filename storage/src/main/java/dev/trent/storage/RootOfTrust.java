@@ -9,7 +9,10 @@ package dev.trent.storage;
  */
 public interface RootOfTrust {
 
-    /** What kind of root this is: {@code "key-file"}, {@code "passphrase"} or {@code "ephemeral"}. */
+    /**
+     * What kind of root this is: {@code "key-file"}, {@code "passphrase"}, {@code "ephemeral"}, or {@code "pkcs11"}
+     * (made by the pkcs11-bridge module); see {@link RootKinds}.
+     */
     String kind();
 
     /**

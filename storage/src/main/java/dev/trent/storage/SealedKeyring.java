@@ -1,5 +1,6 @@
 package dev.trent.storage;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,20 @@ public final class SealedKeyring {
     /** A copy of the wrapped keyring. */
     public byte[] wrappedKeyring() {
         return wrappedKeyring.clone();
+    }
+
+    /** Equal when kind, parameters and wrapped bytes are all equal: the same stored keyring. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SealedKeyring
+                && ((SealedKeyring) o).rootKind.equals(rootKind)
+                && Arrays.equals(((SealedKeyring) o).rootParameters, rootParameters)
+                && Arrays.equals(((SealedKeyring) o).wrappedKeyring, wrappedKeyring);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rootKind, Arrays.hashCode(rootParameters), Arrays.hashCode(wrappedKeyring));
     }
 
     @Override

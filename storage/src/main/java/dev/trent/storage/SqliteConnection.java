@@ -18,6 +18,7 @@ import org.sqlite.SQLiteOpenMode;
 final class SqliteConnection implements AutoCloseable {
 
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    static final int SOLE_USE_BUSY_TIMEOUT_MILLIS = 1_000;
 
     /** Work run inside a transaction. */
     interface Work<T> {
@@ -37,13 +38,36 @@ final class SqliteConnection implements AutoCloseable {
      * these pragmas writes nothing to a database that is already in WAL mode.
      */
     static SqliteConnection open(Path file, boolean create) {
+        return open(file, create, false);
+    }
+
+    /**
+     * Opens an existing {@code file} in SQLite's exclusive locking mode. Every open connection to a WAL database
+     * holds a shared lock on it for as long as it is open, so taking the exclusive lock fails while any other
+     * connection (such as a running server's) exists, and once taken it keeps every other connection out until
+     * this one closes.
+     *
+     * @throws StoreInUseException if another connection has the database open
+     */
+    static SqliteConnection openForSoleUse(Path file) {
+        return open(file, false, true);
+    }
+
+    private static SqliteConnection open(Path file, boolean create, boolean soleUse) {
         SQLiteConfig config = new SQLiteConfig();
         if (!create) {
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
         // A percent-encoded URI filename, so characters such as '?' in a directory name are not read as options.
         config.setOpenMode(SQLiteOpenMode.OPEN_URI);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        if (soleUse) {
+            // Must be set before the first read: that read is what takes the lock.
+            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+            // A server holds its lock for as long as it runs, so waiting longer would not help.
+            config.setBusyTimeout(SOLE_USE_BUSY_TIMEOUT_MILLIS);
+        } else {
+            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        }
         Connection connection;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toUri().toASCIIString());
@@ -66,8 +90,18 @@ final class SqliteConnection implements AutoCloseable {
                     && ((SQLiteException) e.getCause()).getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
                 throw new StorageException(file + " is not a Trent database (not an SQLite file, or damaged)", e);
             }
+            if (soleUse && isBusy(e.getCause())) {
+                throw new StoreInUseException("database " + file + " is in use by another process (is a Trent server"
+                        + " running on this data dir?); stop it and try again", e);
+            }
             throw e;
         }
+    }
+
+    private static boolean isBusy(Throwable failure) {
+        // Extended result codes (SQLITE_BUSY_RECOVERY, ...) keep the primary code in their low byte.
+        return failure instanceof SQLiteException
+                && (((SQLiteException) failure).getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code;
     }
 
     /** SQLite's {@code user_version}: the schema version. */

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,14 +26,16 @@ public final class SqlitePhysicalStore implements PhysicalStore {
     private final Path databaseFile;
     private final List<SqliteMigration> migrations;
     private final int latestVersion;
+    private final boolean soleUse;
     private final ReentrantLock lock = new ReentrantLock();
     private SqliteConnection connection;
     private int schemaVersion;
     private boolean hasKeyring;
     private boolean closed;
 
-    private SqlitePhysicalStore(Path databaseFile, List<SqliteMigration> migrations) {
+    private SqlitePhysicalStore(Path databaseFile, List<SqliteMigration> migrations, boolean soleUse) {
         this.databaseFile = databaseFile;
+        this.soleUse = soleUse;
         this.migrations = List.copyOf(migrations);
         this.latestVersion = SqliteSchema.latestVersion(this.migrations);
     }
@@ -46,8 +49,31 @@ public final class SqlitePhysicalStore implements PhysicalStore {
         return open(databaseFile, SqliteSchema.MIGRATIONS);
     }
 
+    /**
+     * Opens the existing database at {@code databaseFile} for this store's sole use: until it is closed, no other
+     * connection, in this process or another (a running Trent server), can read or write the database. For work
+     * that must not run beside a server, such as a rekey. Holds SQLite's exclusive lock, which the operating
+     * system releases when the process ends, so a crash leaves no stale lock behind.
+     *
+     * @throws StoreInUseException if another connection has the database open
+     * @throws StorageException if the file does not exist, is not a Trent database, or has a newer schema
+     */
+    public static SqlitePhysicalStore openForSoleUse(Path databaseFile) {
+        SqlitePhysicalStore store = new SqlitePhysicalStore(databaseFile.toAbsolutePath(), SqliteSchema.MIGRATIONS, true);
+        if (!Files.isRegularFile(store.databaseFile)) {
+            throw new StorageException("there is no Trent database at " + store.databaseFile);
+        }
+        try {
+            store.connectToExistingFile();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
     static SqlitePhysicalStore open(Path databaseFile, List<SqliteMigration> migrations) {
-        SqlitePhysicalStore store = new SqlitePhysicalStore(databaseFile.toAbsolutePath(), migrations);
+        SqlitePhysicalStore store = new SqlitePhysicalStore(databaseFile.toAbsolutePath(), migrations, false);
         if (Files.exists(store.databaseFile)) {
             try {
                 store.connectToExistingFile();
@@ -178,6 +204,32 @@ public final class SqlitePhysicalStore implements PhysicalStore {
     }
 
     @Override
+    public boolean replaceSealedKeyringIfUnchanged(SealedKeyring expected, SealedKeyring replacement) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        lock.lock();
+        try {
+            requireRecordsReady();
+            // One UPDATE in one transaction: SQLite commits the three columns together or not at all.
+            return connection.inTransaction("replace the sealed keyring if unchanged", c -> {
+                try (PreparedStatement update = c.prepareStatement("UPDATE barrier_keyring"
+                        + " SET root_kind = ?, root_parameters = ?, wrapped_keyring = ?"
+                        + " WHERE id = 1 AND root_kind = ? AND root_parameters = ? AND wrapped_keyring = ?")) {
+                    update.setString(1, replacement.rootKind());
+                    update.setBytes(2, replacement.rootParameters());
+                    update.setBytes(3, replacement.wrappedKeyring());
+                    update.setString(4, expected.rootKind());
+                    update.setBytes(5, expected.rootParameters());
+                    update.setBytes(6, expected.wrappedKeyring());
+                    return update.executeUpdate() == 1;
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public Optional<byte[]> get(String path) {
         RecordPaths.requireValidPath(path);
         lock.lock();
@@ -289,7 +341,7 @@ public final class SqlitePhysicalStore implements PhysicalStore {
     }
 
     private void connectToExistingFile() {
-        connection = SqliteConnection.open(databaseFile, false);
+        connection = soleUse ? SqliteConnection.openForSoleUse(databaseFile) : SqliteConnection.open(databaseFile, false);
         schemaVersion = requireSupported(connection.userVersion());
         hasKeyring = schemaVersion >= 1 && connection.read("look for the keyring", c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM barrier_keyring");

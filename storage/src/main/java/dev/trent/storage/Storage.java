@@ -50,6 +50,26 @@ public final class Storage implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves the store in {@code physical} from the root of trust {@code from} opens to a new one made by
+     * {@code to}, re-wrapping only the keyring: every term is kept, so every record stays readable, and no record
+     * is rewritten. Root kind, root parameters and wrapped keyring are replaced in one atomic write, and only after
+     * {@code to} has shown it can rebuild its root from what will be stored; so after a crash at any point the
+     * store opens with exactly one of the two roots. Afterwards the store is read back and opened with {@code to}.
+     * Rekeying to the same kind is allowed (a new passphrase, another key file).
+     *
+     * <p>{@code from} is asked for one root. {@code to} is asked for three in turn: {@code initialize()} makes the
+     * new root, then {@code open()} rebuilds it from the stored kind and parameters, as a later start would, once
+     * before the write and once from what was read back after it; no root is used once the next has been asked
+     * for. The caller keeps ownership of {@code physical}, which should not be in use by an open {@code Storage}.
+     *
+     * @throws WrongRootOfTrustException if {@code from} cannot open the stored keyring; nothing was written
+     * @throws StorageException on any other failure, with a message that says which root now opens the store
+     */
+    public static RekeyResult rekey(PhysicalStore physical, RootOfTrustProvider from, RootOfTrustProvider to) {
+        return Rekey.run(physical, from, to);
+    }
+
     /** A store that lives only in memory, under an ephemeral root of trust: for tests and {@code --in-memory}. */
     public static Storage inMemory() {
         return open(new InMemoryPhysicalStore(), EphemeralRootOfTrust.provider());
@@ -111,21 +131,31 @@ public final class Storage implements AutoCloseable {
     }
 
     private static Storage unlock(PhysicalStore physical, RootOfTrustProvider provider, SealedKeyring stored) {
-        RootOfTrust root = provider.open(stored.rootKind(), stored.rootParameters());
-        RootKinds.requireStoredKind(root.kind(), stored.rootKind());
-        byte[] serialized = root.unwrap(stored.wrappedKeyring(), KEYRING_AAD);
-        Keyring keyring;
-        try {
-            keyring = Keyring.deserialize(serialized);
-        } finally {
-            Arrays.fill(serialized, (byte) 0);
-        }
+        RootOfTrust root = openRoot(provider, stored);
+        Keyring keyring = unwrapKeyring(root, stored);
         // Only now that the root is proven may the store be written to.
         physical.migrate();
         return new Storage(physical, root, keyring);
     }
 
-    private static SealedKeyring seal(RootOfTrust root, Keyring keyring) {
+    /** Rebuilds, from what is stored, the root that wrapped {@code stored}; writes nothing. */
+    static RootOfTrust openRoot(RootOfTrustProvider provider, SealedKeyring stored) {
+        RootOfTrust root = provider.open(stored.rootKind(), stored.rootParameters());
+        RootKinds.requireStoredKind(root.kind(), stored.rootKind());
+        return root;
+    }
+
+    /** @throws WrongRootOfTrustException if {@code root} did not wrap {@code stored} */
+    static Keyring unwrapKeyring(RootOfTrust root, SealedKeyring stored) {
+        byte[] serialized = root.unwrap(stored.wrappedKeyring(), KEYRING_AAD);
+        try {
+            return Keyring.deserialize(serialized);
+        } finally {
+            Arrays.fill(serialized, (byte) 0);
+        }
+    }
+
+    static SealedKeyring seal(RootOfTrust root, Keyring keyring) {
         byte[] serialized = keyring.serialize();
         try {
             return new SealedKeyring(root.kind(), root.parameters(), root.wrap(serialized, KEYRING_AAD));

@@ -73,6 +73,7 @@ abstract class PhysicalStoreContractTest {
         assertThrows(StorageException.class, () -> store.scan(""));
         assertThrows(StorageException.class, () -> store.apply(List.of(PhysicalWrite.put("a", new byte[1]))));
         assertThrows(StorageException.class, () -> store.replaceSealedKeyring(KEYRING));
+        assertThrows(StorageException.class, () -> store.replaceSealedKeyringIfUnchanged(KEYRING, KEYRING));
     }
 
     @Test
@@ -82,6 +83,33 @@ abstract class PhysicalStoreContractTest {
         assertEquals("other", read.rootKind());
         assertArrayEquals(new byte[0], read.rootParameters());
         assertArrayEquals(new byte[] {7}, read.wrappedKeyring());
+    }
+
+    @Test
+    void replaceSealedKeyringIfUnchanged_whenUnchanged_replacesKindParametersAndKeyringTogether() {
+        SealedKeyring rekeyed = new SealedKeyring("other", new byte[] {4}, new byte[] {7});
+        assertTrue(initialized().replaceSealedKeyringIfUnchanged(
+                new SealedKeyring("test-kind", new byte[] {9, 8}, new byte[] {1, 2, 3}), rekeyed));
+        assertEquals(rekeyed, store.readSealedKeyring().orElseThrow());
+    }
+
+    @Test
+    void replaceSealedKeyringIfUnchanged_whenAnyFieldDiffers_writesNothing() {
+        initialized();
+        SealedKeyring rekeyed = new SealedKeyring("other", new byte[0], new byte[] {7});
+        for (SealedKeyring stale : List.of(new SealedKeyring("kind-b", new byte[] {9, 8}, new byte[] {1, 2, 3}),
+                new SealedKeyring("test-kind", new byte[] {9}, new byte[] {1, 2, 3}),
+                new SealedKeyring("test-kind", new byte[] {9, 8}, new byte[] {1, 2, 4}))) {
+            assertFalse(store.replaceSealedKeyringIfUnchanged(stale, rekeyed), stale.toString());
+        }
+        assertEquals(KEYRING, store.readSealedKeyring().orElseThrow());
+    }
+
+    @Test
+    void replaceSealedKeyringIfUnchanged_leavesRecordsAlone() {
+        put(initialized(), "a");
+        store.replaceSealedKeyringIfUnchanged(KEYRING, new SealedKeyring("other", new byte[0], new byte[] {7}));
+        assertArrayEquals(bytes("a"), store.get("a").orElseThrow());
     }
 
     @Test
