@@ -75,7 +75,14 @@ cd "$work" || exit 1
 command -v aws >/dev/null || die "the AWS CLI (aws) is not installed"
 echo "using $(aws --version 2>&1)"
 
-"$repo/trent" serve --in-memory --port 0 >"$log" 2>&1 &
+# A LocalStack-style ready.d script, run by Trent once it is ready, with awslocal on its PATH.
+mkdir -p "$work/ready.d"
+cat >"$work/ready.d/01-alias.sh" <<'SCRIPT'
+key=$(awslocal kms create-key --description "made by an init script" --query KeyMetadata.KeyId --output text)
+awslocal kms create-alias --alias-name alias/from-init-script --target-key-id "$key"
+SCRIPT
+
+"$repo/trent" serve --in-memory --port 0 --init-dir "$work/ready.d" >"$log" 2>&1 &
 server_pid=$!
 
 for ((waited = 0; waited < ready_timeout; waited++)); do
@@ -194,6 +201,16 @@ step_clock_advance_deletes_key() {
     "$repo/trent" clock reset --endpoint "$endpoint" >/dev/null
 }
 
+step_init_script_ran() {
+    local description=""
+    for ((waited = 0; waited < 30; waited++)); do
+        description="$(kms describe-key --key-id alias/from-init-script --query KeyMetadata.Description \
+            --output text 2>/dev/null)" && break
+        sleep 1
+    done
+    expect_equal "description of the init script's key" "made by an init script" "$description"
+}
+
 step_port_in_use() {
     local rc=0
     timeout "$ready_timeout" "$repo/trent" serve --in-memory --port "$port" >second.out 2>second.err || rc=$?
@@ -228,6 +245,7 @@ run_step "generate-data-key (AES_256), decrypt its ciphertext" step_generate_dat
 run_step "sign/verify with RSA_2048, RSASSA_PSS_SHA_256" step_sign_verify
 run_step "get-public-key, openssl verifies the signature" step_openssl_verifies_signature
 run_step "schedule-key-deletion, key refuses to encrypt" step_schedule_key_deletion
+run_step "ready.d init script ran with awslocal" step_init_script_ran
 run_step "trent key lifecycle shows the deactivated phase and who scheduled it" step_key_lifecycle
 run_step "trent clock advance 8d deletes the key" step_clock_advance_deletes_key
 run_step "second server on the same port fails with one 'trent:' line" step_port_in_use

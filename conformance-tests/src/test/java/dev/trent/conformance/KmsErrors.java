@@ -59,9 +59,15 @@ final class KmsErrors {
         return e;
     }
 
-    /** The SDK names classes {@code Kms...}; on the wire KMS spells the prefix {@code KMS...}. */
+    /**
+     * The SDK names classes {@code Kms...}; on the wire KMS spells the prefix {@code KMS...}. The SDK also
+     * spells CustomKeyStoreHasCMKsException {@code CustomKeyStoreHasCmKsException}.
+     */
     static String wireCode(Class<? extends KmsException> type) {
         String name = type.getSimpleName();
+        if (name.equals("CustomKeyStoreHasCmKsException")) {
+            return "CustomKeyStoreHasCMKsException";
+        }
         if (name.startsWith("Kms") && !name.equals("KmsException")) {
             return "KMS" + name.substring(3);
         }

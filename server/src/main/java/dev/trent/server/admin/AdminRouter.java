@@ -47,6 +47,12 @@ public final class AdminRouter {
     /** Every admin path starts with this. */
     public static final String PREFIX = "/_trent/";
 
+    /**
+     * Every path the admin API answers: Trent's own, and those of the tools Trent stands in for (LocalStack's
+     * internal endpoints, moto's reset), so that pipelines written for them work unchanged.
+     */
+    public static final List<String> PREFIXES = List.of(PREFIX, "/_localstack/", "/moto-api/");
+
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -86,14 +92,14 @@ public final class AdminRouter {
     private final List<Route> routes = new ArrayList<>();
 
     /**
-     * Adds a route. {@code pattern} starts with {@link #PREFIX}; a method and pattern can be registered once.
+     * Adds a route. {@code pattern} starts with one of {@link #PREFIXES}; a method and pattern can be registered once.
      *
      * @throws IllegalArgumentException for a malformed or duplicate pattern, a programming error
      */
     public AdminRouter route(String method, String pattern, Handler handler) {
         Objects.requireNonNull(handler);
-        if (!pattern.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("an admin route starts with " + PREFIX + ": " + pattern);
+        if (PREFIXES.stream().noneMatch(pattern::startsWith)) {
+            throw new IllegalArgumentException("an admin route starts with one of " + PREFIXES + ": " + pattern);
         }
         List<String> segments = Arrays.asList(pattern.substring(1).split("/", -1));
         Set<String> names = new LinkedHashSet<>();

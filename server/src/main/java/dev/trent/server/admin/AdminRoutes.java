@@ -21,6 +21,13 @@ public final class AdminRoutes {
      */
     public static AdminRouter create(TimeTravel time, String version, LifecycleService lifecycle,
             String defaultAccount, String defaultRegion) {
+        return create(time, version, lifecycle, defaultAccount, defaultRegion, InitScriptStatus.NONE);
+    }
+
+    /** As above, with the state of the scripts run once Trent is ready, for the LocalStack endpoints. */
+    public static AdminRouter create(TimeTravel time, String version, LifecycleService lifecycle,
+            String defaultAccount, String defaultRegion, InitScriptStatus init) {
+        LocalStackEndpoints localStack = new LocalStackEndpoints(version, init);
         HealthEndpoint health = new HealthEndpoint(time.clock(), version);
         ClockEndpoints clock = new ClockEndpoints(time);
         KeyLifecycleEndpoints keys = new KeyLifecycleEndpoints(lifecycle, defaultAccount, defaultRegion);
@@ -34,6 +41,9 @@ public final class AdminRoutes {
                 .route("DELETE", "/_trent/keys/{keyId}/cryptoperiods", keys::clearCryptoperiods)
                 .route("POST", "/_trent/keys/{keyId}/suspend", keys::suspend)
                 .route("POST", "/_trent/keys/{keyId}/resume", keys::resume)
-                .route("POST", "/_trent/keys/{keyId}/compromise", keys::compromise);
+                .route("POST", "/_trent/keys/{keyId}/compromise", keys::compromise)
+                .route("GET", "/_localstack/health", localStack::health)
+                .route("GET", "/_localstack/init", localStack::init)
+                .route("GET", "/_localstack/init/ready", localStack::ready);
     }
 }

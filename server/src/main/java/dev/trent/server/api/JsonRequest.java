@@ -87,6 +87,13 @@ public final class JsonRequest {
         return value;
     }
 
+    /** A string member the model marks sensitive: a violation message does not show its value, as for blobs. */
+    public Optional<String> sensitiveString(String member, int min, int max) {
+        Optional<String> value = node(member).map(n -> asText(n));
+        value.ifPresent(v -> checkLength("", path(member), v.length(), min, max));
+        return value;
+    }
+
     public String requiredString(String member, int min, int max) {
         Optional<String> value = string(member, min, max);
         if (value.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.trent.server.api;
 
 import dev.trent.server.key.KeySpec;
+import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.lifecycle.KeyState;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ public final class KeyMetadataJson {
      * primary and all replicas, this key included), from which MultiRegionConfiguration is built.
      */
     public static JsonResponse of(KmsKey key, List<KmsKey> related) {
+        return of(key, related, null);
+    }
+
+    /** As {@link #of(KmsKey, List)}, for a key in the custom key store {@code store} when that is not null. */
+    public static JsonResponse of(KmsKey key, List<KmsKey> related, KeyStoreService.Membership store) {
         JsonResponse json = JsonResponse.create()
                 .string("AWSAccountId", key.scope().account())
                 .string("KeyId", key.id().value())
@@ -32,8 +38,12 @@ public final class KeyMetadataJson {
                 .string("KeyUsage", key.usage())
                 .string("KeyState", key.state().name())
                 .time("DeletionDate", key.deletionDate())
-                .string("Origin", key.origin())
-                .string("KeyManager", key.keyManager());
+                .string("Origin", key.origin());
+        if (store != null) {
+            json.string("CustomKeyStoreId", store.customKeyStoreId())
+                    .string("CloudHsmClusterId", store.cloudHsmClusterId());
+        }
+        json.string("KeyManager", key.keyManager());
         if (key.spec().hasCustomerMasterKeySpec()) {
             json.string("CustomerMasterKeySpec", key.spec());
         }

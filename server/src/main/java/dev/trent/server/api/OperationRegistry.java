@@ -1,6 +1,12 @@
 package dev.trent.server.api;
 
 import dev.trent.server.api.op.CancelKeyDeletion;
+import dev.trent.server.api.op.ConnectCustomKeyStore;
+import dev.trent.server.api.op.CreateCustomKeyStore;
+import dev.trent.server.api.op.DeleteCustomKeyStore;
+import dev.trent.server.api.op.DescribeCustomKeyStores;
+import dev.trent.server.api.op.DisconnectCustomKeyStore;
+import dev.trent.server.api.op.UpdateCustomKeyStore;
 import dev.trent.server.api.op.ListKeyRotations;
 import dev.trent.server.api.op.RotateKeyOnDemand;
 import dev.trent.server.api.op.GetKeyRotationStatus;
@@ -61,9 +67,7 @@ import java.util.TreeMap;
 public final class OperationRegistry {
 
     /** Model operations not implemented yet; each later issue moves names from here to {@link #implemented}. */
-    static final List<String> NOT_YET_IMPLEMENTED = List.of(
-            "ConnectCustomKeyStore", "CreateCustomKeyStore", "DeleteCustomKeyStore",
-            "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "UpdateCustomKeyStore");
+    static final List<String> NOT_YET_IMPLEMENTED = List.of();
 
     private final Map<String, Operation> operations = new TreeMap<>();
 
@@ -77,7 +81,7 @@ public final class OperationRegistry {
 
     private static List<Operation> implemented(Services s) {
         return List.of(
-                new CreateKey(s.keys()), new DescribeKey(s.keys()), new ListKeys(s.keys()),
+                new CreateKey(s.keys(), s.keyStores()), new DescribeKey(s.keys(), s.keyStores()), new ListKeys(s.keys()),
                 new EnableKey(s.keys()), new DisableKey(s.keys()),
                 new ScheduleKeyDeletion(s.keys()), new CancelKeyDeletion(s.keys()),
                 new UpdateKeyDescription(s.keys()),
@@ -87,7 +91,7 @@ public final class OperationRegistry {
                 new ListAliases(s.aliases()),
                 new Encrypt(s.encryption()), new Decrypt(s.encryption()), new ReEncrypt(s.encryption()),
                 new GenerateDataKey(s.encryption()), new GenerateDataKeyWithoutPlaintext(s.encryption()),
-                new GenerateRandom(),
+                new GenerateRandom(s.keyStores()),
                 new GenerateDataKeyPair(s.encryption()), new GenerateDataKeyPairWithoutPlaintext(s.encryption()),
                 new Sign(s.signing()), new Verify(s.signing()), new GetPublicKey(s.signing()),
                 new GenerateMac(s.macs()), new VerifyMac(s.macs()),
@@ -100,7 +104,10 @@ public final class OperationRegistry {
                 new DeleteImportedKeyMaterial(s.imports()),
                 new GetKeyPolicy(s.policies()), new PutKeyPolicy(s.policies()), new ListKeyPolicies(s.policies()),
                 new CreateGrant(s.grants()), new ListGrants(s.grants()), new ListRetirableGrants(s.grants()),
-                new RetireGrant(s.grants()), new RevokeGrant(s.grants()));
+                new RetireGrant(s.grants()), new RevokeGrant(s.grants()),
+                new CreateCustomKeyStore(s.keyStores()), new DescribeCustomKeyStores(s.keyStores()),
+                new ConnectCustomKeyStore(s.keyStores()), new DisconnectCustomKeyStore(s.keyStores()),
+                new UpdateCustomKeyStore(s.keyStores()), new DeleteCustomKeyStore(s.keyStores()));
     }
 
     private void add(Operation operation) {

@@ -1,5 +1,6 @@
 package dev.trent.server.api;
 
+import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.AliasService;
 import dev.trent.server.service.EncryptionService;
@@ -11,6 +12,7 @@ import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
 import dev.trent.server.service.LifecycleService;
 import dev.trent.server.service.MacService;
+import dev.trent.server.service.PolicyEnforcement;
 import dev.trent.server.service.PolicyService;
 import dev.trent.server.service.RotationService;
 import dev.trent.server.service.SigningService;
@@ -21,11 +23,16 @@ import java.time.Clock;
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
                        MacService macs, KeyAgreementService agreement, UsageTracker usage, ImportService imports,
                        RotationService rotation, PolicyService policies,
-                       GrantService grants, LifecycleService lifecycle) {
+                       GrantService grants, LifecycleService lifecycle, KeyStoreService keyStores) {
 
-    /** All use cases over one repository, with time from {@code clock}. */
+    /** All use cases over one repository, with time from {@code clock}, and no CloudHSM clusters. */
     public static Services over(KeyRepository repository, Clock clock) {
-        KeyLookup lookup = new KeyLookup(repository, clock);
+        return over(repository, clock, KeyStoreService.withoutClusters(repository, clock));
+    }
+
+    /** All use cases over one repository and its custom key stores, with time from {@code clock}. */
+    public static Services over(KeyRepository repository, Clock clock, KeyStoreService keyStores) {
+        KeyLookup lookup = new KeyLookup(repository, PolicyEnforcement.ALLOW_ALL, clock, keyStores::visible);
         KeyService keys = new KeyService(repository, lookup, clock);
         return new Services(
                 keys,
@@ -39,6 +46,7 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new RotationService(repository, lookup, clock),
                 new PolicyService(repository, lookup, KeyPolicyDocument::validate),
                 new GrantService(repository, lookup, clock),
-                new LifecycleService(repository, lookup, keys, clock));
+                new LifecycleService(repository, lookup, keys, clock),
+                keyStores);
     }
 }

@@ -1,8 +1,10 @@
 package dev.trent.server.app;
 
+import dev.trent.server.keystore.Cluster;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.Optional;
 public final class TrentConfig {
 
     /** Where the master key comes from. */
-    public enum RootOfTrustKind { KEY_FILE, PASSPHRASE }
+    public enum RootOfTrustKind { KEY_FILE, PASSPHRASE, PKCS11 }
 
     public static final int DEFAULT_PORT = 4566;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -31,8 +33,12 @@ public final class TrentConfig {
     private final RootOfTrustKind rootOfTrust;
     private final Path keyFile;
     private final char[] passphrase;
+    private final Pkcs11Root pkcs11Root;
+    private final char[] pkcs11Pin;
     private final Clock clock;
+    private final Path initDir;
     private final Map<String, String> accessKeyAccounts;
+    private final List<Cluster> clusters;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -44,8 +50,12 @@ public final class TrentConfig {
         this.rootOfTrust = b.rootOfTrust;
         this.keyFile = b.keyFile;
         this.passphrase = b.passphrase;
+        this.pkcs11Root = b.pkcs11Root;
+        this.pkcs11Pin = b.pkcs11Pin;
         this.clock = b.clock;
+        this.initDir = b.initDir;
         this.accessKeyAccounts = Map.copyOf(b.accessKeyAccounts);
+        this.clusters = List.copyOf(b.clusters.values());
     }
 
     public static Builder builder() {
@@ -65,9 +75,17 @@ public final class TrentConfig {
     /** The key file; defaults to {@code master.key} inside the data dir. */
     public Path keyFile() { return keyFile != null ? keyFile : dataDir.resolve("master.key"); }
     public Optional<char[]> passphrase() { return Optional.ofNullable(passphrase); }
+    /** The token and key of a {@link RootOfTrustKind#PKCS11} root of trust. */
+    public Optional<Pkcs11Root> pkcs11Root() { return Optional.ofNullable(pkcs11Root); }
+    /** The user PIN of that token. */
+    public Optional<char[]> pkcs11Pin() { return Optional.ofNullable(pkcs11Pin); }
     public Clock clock() { return clock; }
+    /** Scripts to run once Trent is ready (LocalStack's {@code ready.d}); empty when there are none. */
+    public Optional<Path> initDir() { return Optional.ofNullable(initDir); }
     /** Access keys mapped to the accounts they act in; a 12-digit access key is its own account. */
     public Map<String, String> accessKeyAccounts() { return accessKeyAccounts; }
+    /** The PKCS#11 tokens offered as CloudHSM clusters to custom key stores. */
+    public List<Cluster> clusters() { return clusters; }
 
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -79,8 +97,12 @@ public final class TrentConfig {
         private RootOfTrustKind rootOfTrust = RootOfTrustKind.KEY_FILE;
         private Path keyFile;
         private char[] passphrase;
+        private Pkcs11Root pkcs11Root;
+        private char[] pkcs11Pin;
         private Clock clock = Clock.systemUTC();
+        private Path initDir;
         private final Map<String, String> accessKeyAccounts = new LinkedHashMap<>();
+        private final Map<String, Cluster> clusters = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -115,6 +137,13 @@ public final class TrentConfig {
             this.passphrase = passphrase.clone();
             return this;
         }
+        /** The root of trust is the key {@code root} names, in a token logged in to with {@code pin} (copied). */
+        public Builder pkcs11(Pkcs11Root root, char[] pin) {
+            this.rootOfTrust = RootOfTrustKind.PKCS11;
+            this.pkcs11Root = Objects.requireNonNull(root);
+            this.pkcs11Pin = pin.clone();
+            return this;
+        }
         /** Requests signed with {@code accessKeyId} act in {@code account}. */
         public Builder accessKeyAccount(String accessKeyId, String account) {
             if (accessKeyId == null || accessKeyId.isEmpty()) {
@@ -126,7 +155,15 @@ public final class TrentConfig {
             accessKeyAccounts.put(accessKeyId, account);
             return this;
         }
+        /** Offers a PKCS#11 token as the CloudHSM cluster {@code cluster.id()}; each id once. */
+        public Builder cloudHsmCluster(Cluster cluster) {
+            if (clusters.putIfAbsent(cluster.id(), cluster) != null) {
+                throw new IllegalArgumentException("cluster " + cluster.id() + " is given twice");
+            }
+            return this;
+        }
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+        public Builder initDir(Path dir) { this.initDir = Objects.requireNonNull(dir); return this; }
 
         public TrentConfig build() {
             return new TrentConfig(this);

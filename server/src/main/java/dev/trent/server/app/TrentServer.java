@@ -2,24 +2,26 @@ package dev.trent.server.app;
 
 import dev.trent.server.admin.AdminRouter;
 import dev.trent.server.admin.AdminRoutes;
+import dev.trent.server.admin.InitScriptStatus;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.Services;
 import dev.trent.server.app.cli.Version;
 import dev.trent.server.http.Accounts;
+import dev.trent.server.keystore.Connections;
+import dev.trent.server.keystore.KeyStoreService;
+import dev.trent.server.keystore.TokenConnectors;
 import dev.trent.server.http.AdminHttpHandler;
 import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
+import dev.trent.server.repository.SealedRecords;
 import dev.trent.server.service.CryptoperiodSweeper;
 import dev.trent.server.service.DeletionSweeper;
 import dev.trent.server.service.MaterialExpirySweeper;
 import dev.trent.server.time.Housekeeping;
 import dev.trent.server.time.MovableClock;
 import dev.trent.server.time.TimeTravel;
-import dev.trent.storage.KeyFileRootOfTrust;
-import dev.trent.storage.PassphraseRootOfTrust;
-import dev.trent.storage.RootOfTrustProvider;
 import dev.trent.storage.SqlitePhysicalStore;
 import dev.trent.storage.Storage;
 import io.netty.bootstrap.ServerBootstrap;
@@ -72,6 +74,10 @@ public final class TrentServer implements AutoCloseable {
     private final String host;
     private final int port;
     private volatile boolean closed;
+    /** The custom key stores' token sessions, logged out at close. */
+    private Connections connections = new Connections();
+    /** What the root of trust holds open (a PKCS#11 login), released after storage closes. */
+    private RootOfTrustSource rootOfTrust;
 
     private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
                         ScheduledExecutorService sweeperThread, DeletionSweeper sweeper,
@@ -91,7 +97,9 @@ public final class TrentServer implements AutoCloseable {
 
     /** Opens storage, loads keys and binds; returns once requests are accepted. */
     public static TrentServer start(TrentConfig config) throws Exception {
-        Storage storage = openStorage(config);
+        RootOfTrustSource rootOfTrust = RootOfTrustSource.of(config);
+        Storage storage = openStorage(config, rootOfTrust);
+        Connections keyStoreConnections = null;
         EventLoopGroup boss = null;
         EventLoopGroup workers = null;
         ExecutorService business = null;
@@ -99,11 +107,18 @@ public final class TrentServer implements AutoCloseable {
         try {
             // Every part of the server reads this one clock, so moving it moves every timestamp and deadline.
             MovableClock clock = new MovableClock(config.clock());
-            KeyRepository repository = KeyRepository.load(storage.barrier(), clock);
-            Services services = Services.over(repository, clock);
+            // Keys in custom key stores reach their tokens through the live connections.
+            Connections connections = new Connections();
+            KeyRepository repository = KeyRepository.load(storage.barrier(), clock, connections);
+            KeyStoreService keyStores = KeyStoreService.load(repository, new SealedRecords(storage.barrier()),
+                    connections, config.clusters(), TokenConnectors.pkcs11(), clock);
+            keyStoreConnections = connections;
+            // AWS keeps a connected key store connected; Trent reconnects after a restart what was connected.
+            keyStores.reconnectRequested();
+            Services services = Services.over(repository, clock, keyStores);
             Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
 
-            DeletionSweeper sweeper = new DeletionSweeper(repository, clock);
+            DeletionSweeper sweeper = new DeletionSweeper(repository, clock, keyStores::destroyed);
             MaterialExpirySweeper expirySweeper = new MaterialExpirySweeper(
                     repository, services.imports().tokens(), clock);
             CryptoperiodSweeper cryptoperiods = new CryptoperiodSweeper(repository);
@@ -118,8 +133,10 @@ public final class TrentServer implements AutoCloseable {
             sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-housekeeping"));
             sweeperThread.scheduleWithFixedDelay(time::tick,
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            ReadyScripts readyScripts = config.initDir().map(ReadyScripts::in).orElse(null);
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
-                    config.accountId(), config.defaultRegion());
+                    config.accountId(), config.defaultRegion(),
+                    readyScripts != null ? readyScripts : InitScriptStatus.NONE);
 
             business = Executors.newFixedThreadPool(
                     Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
@@ -137,23 +154,36 @@ public final class TrentServer implements AutoCloseable {
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new TrentServer(storage, boss, workers, business, sweeperThread, sweeper, expirySweeper,
-                    repository, channel, config.host());
+            TrentServer server = new TrentServer(storage, boss, workers, business, sweeperThread, sweeper,
+                    expirySweeper, repository, channel, config.host());
+            server.connections = keyStoreConnections;
+            server.rootOfTrust = rootOfTrust;
+            if (readyScripts != null) {
+                readyScripts.start(server.endpoint(), config.defaultRegion());
+            }
+            return server;
         } catch (Exception | Error e) {
             shutdown(boss, workers, business, sweeperThread);
+            if (keyStoreConnections != null) {
+                keyStoreConnections.closeAll();
+            }
             storage.close();
+            rootOfTrust.close();
             throw e;
         }
     }
 
-    private static Storage openStorage(TrentConfig config) {
+    private static Storage openStorage(TrentConfig config, RootOfTrustSource rootOfTrust) {
         if (config.inMemory()) {
             return Storage.inMemory();
         }
-        RootOfTrustProvider root = config.rootOfTrust() == TrentConfig.RootOfTrustKind.PASSPHRASE
-                ? PassphraseRootOfTrust.provider(config.passphrase().orElseThrow())
-                : KeyFileRootOfTrust.provider(config.keyFile());
-        return Storage.open(SqlitePhysicalStore.open(config.dataDir().resolve(DATABASE_FILE)), root);
+        try {
+            return Storage.open(SqlitePhysicalStore.open(config.dataDir().resolve(DATABASE_FILE)),
+                    rootOfTrust.provider());
+        } catch (RuntimeException e) {
+            rootOfTrust.close();
+            throw e;
+        }
     }
 
     public int port() {
@@ -189,7 +219,9 @@ public final class TrentServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "saving key usage at shutdown failed", e);
         }
+        connections.closeAll();
         storage.close();
+        rootOfTrust.close();
     }
 
     private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,

@@ -8,7 +8,10 @@ import java.security.GeneralSecurityException;
  */
 public interface Aead {
 
-    /** Encrypts under the given 96-bit nonce; returns ciphertext followed by the 128-bit tag. */
+    /**
+     * Encrypts under the given 96-bit nonce; returns ciphertext followed by the 128-bit tag. A device that must
+     * choose its IVs itself (a token in a custom key store) ignores the nonce and puts its IV first instead.
+     */
     byte[] encrypt(byte[] nonce, byte[] plaintext, byte[] associatedData);
 
     /** Reverses {@link #encrypt}; throws when the tag does not verify. */

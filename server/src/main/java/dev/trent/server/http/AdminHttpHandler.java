@@ -18,7 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The admin API's edge, in front of the {@link KmsHttpHandler} on the same port: it takes the requests whose
- * path starts with {@code /_trent/} (or is {@code /_trent}) and lets every other request through to KMS. Admin
+ * path starts with one of {@link AdminRouter#PREFIXES} ({@code /_trent/}, {@code /_localstack/},
+ * {@code /moto-api/}) and lets every other request through to KMS. Admin
  * requests are plain JSON over HTTP and not SigV4-checked; like KMS requests they run on the business executor,
  * since moving the clock fires rotations and deletions that write to storage.
  */
@@ -42,8 +43,13 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
     }
 
     static boolean isAdminPath(String uri) {
-        String root = AdminRouter.PREFIX.substring(0, AdminRouter.PREFIX.length() - 1);
-        return uri.startsWith(AdminRouter.PREFIX) || uri.equals(root) || uri.startsWith(root + "?");
+        for (String prefix : AdminRouter.PREFIXES) {
+            String root = prefix.substring(0, prefix.length() - 1);
+            if (uri.startsWith(prefix) || uri.equals(root) || uri.startsWith(root + "?")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.trent.server.key;
 
+import dev.trent.server.crypto.Aead;
 import dev.trent.server.crypto.AesGcm;
 import dev.trent.server.crypto.AsymmetricKeyPair;
 import dev.trent.server.crypto.Pkcs8KeyType;
 import dev.trent.server.crypto.Random;
 import dev.trent.server.crypto.RsaKeyPair;
+import dev.trent.server.crypto.SecretAccess;
 import dev.trent.server.crypto.SecretBytes;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -76,6 +79,34 @@ public sealed interface KeyMaterial {
         }
     }
 
+    /**
+     * A symmetric key generated inside a custom key store's token, where it stays: Trent holds only the reference
+     * (store id and label), and {@code aead} runs AES-GCM in the token. The reference is what is sealed at rest.
+     */
+    record Token(MaterialVersion version, String customKeyStoreId, String label, Aead aead) implements KeyMaterial {
+        @Override
+        public SecretBytes sealable() {
+            return SecretBytes.copyOf((customKeyStoreId + "/" + label).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Rebuilds the reference sealed by {@link #sealable()}, with its AES-GCM bound by {@code binding}. */
+        public static Token restore(Scope scope, MaterialVersion version, SecretBytes encoded, TokenBinding binding) {
+            String reference = new String(encoded.reveal(SecretAccess.INSTANCE), StandardCharsets.UTF_8);
+            int slash = reference.indexOf('/');
+            if (slash < 1) {
+                throw new IllegalStateException("a token key reference is <store id>/<label>");
+            }
+            String store = reference.substring(0, slash);
+            String label = reference.substring(slash + 1);
+            return new Token(version, store, label, binding.aead(scope, store, label));
+        }
+
+        @Override
+        public String toString() {
+            return "Token[" + version + ", " + customKeyStoreId + "]";
+        }
+    }
+
     /** The same material under another version (imported material gets its id only once it is parsed). */
     default KeyMaterial withVersion(MaterialVersion newVersion) {
         if (this instanceof Symmetric s) {
@@ -86,6 +117,9 @@ public sealed interface KeyMaterial {
         }
         if (this instanceof Rsa r) {
             return new Rsa(newVersion, r.pair());
+        }
+        if (this instanceof Token t) {
+            return new Token(newVersion, t.customKeyStoreId(), t.label(), t.aead());
         }
         return new Pair(newVersion, ((Pair) this).pair());
     }
@@ -170,6 +204,9 @@ public sealed interface KeyMaterial {
         }
         if (this instanceof Hmac h) {
             return h.key();
+        }
+        if (this instanceof Token t) {
+            return t.sealable();
         }
         return SecretBytes.copyOf(subjectPublicKeyInfo());
     }

@@ -10,8 +10,10 @@ import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.LastUsage;
 import dev.trent.server.key.MaterialVersion;
+import dev.trent.server.key.Origin;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
+import dev.trent.server.key.TokenBinding;
 import dev.trent.storage.Barrier;
 import dev.trent.storage.WriteBatch;
 import dev.trent.server.key.lifecycle.KeyLifecycle;
@@ -55,9 +57,13 @@ public final class KeyRepository {
     /** Each key's grants by grant id. */
     private final Map<ScopedKey, Map<String, Grant>> grants = new ConcurrentHashMap<>();
 
-    private KeyRepository(Barrier barrier, Clock clock) {
+    /** Rebuilds the material of keys in custom key stores, which is a reference to a key in a token. */
+    private final TokenBinding tokens;
+
+    private KeyRepository(Barrier barrier, Clock clock, TokenBinding tokens) {
         this.barrier = barrier;
         this.lifecycle = new LifecycleJournal(clock);
+        this.tokens = tokens;
     }
 
     /** Opens the repository and loads every key, its material and every alias; history is dated by the system clock. */
@@ -67,7 +73,12 @@ public final class KeyRepository {
 
     /** Opens the repository and loads every key, its material, aliases and lifecycle records. */
     public static KeyRepository load(Barrier barrier, Clock clock) {
-        KeyRepository repository = new KeyRepository(barrier, clock);
+        return load(barrier, clock, TokenBinding.NONE);
+    }
+
+    /** As {@link #load(Barrier, Clock)}, binding keys in custom key stores to their tokens through {@code tokens}. */
+    public static KeyRepository load(Barrier barrier, Clock clock, TokenBinding tokens) {
+        KeyRepository repository = new KeyRepository(barrier, clock, tokens);
         repository.loadAll();
         repository.lifecycle.load(barrier);
         return repository;
@@ -116,7 +127,9 @@ public final class KeyRepository {
                 if (encoded == null) {
                     throw new IllegalStateException("material " + version.number() + " of key " + key.id() + " is missing");
                 }
-                materials.put(version.number(), KeyMaterial.restore(key.spec(), version, SecretBytes.copyOf(encoded)));
+                materials.put(version.number(), key.origin() == Origin.AWS_CLOUDHSM
+                        ? KeyMaterial.Token.restore(key.scope(), version, SecretBytes.copyOf(encoded), tokens)
+                        : KeyMaterial.restore(key.spec(), version, SecretBytes.copyOf(encoded)));
                 Arrays.fill(encoded, (byte) 0);
             }
             keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, materials));

@@ -1,6 +1,7 @@
 package dev.trent.server.service;
 
 import dev.trent.server.key.KmsKey;
+import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.Attribution;
 import dev.trent.server.key.lifecycle.KeyEvent;
 import dev.trent.server.key.lifecycle.KeyState;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Destroys keys whose deletion date has passed, by the injected clock, and starts the waiting period of
@@ -25,10 +27,17 @@ public final class DeletionSweeper {
 
     private final KeyRepository repository;
     private final Clock clock;
+    /** Told of each destroyed key with its material, so a key in a token can be removed from the token too. */
+    private final Consumer<StoredKey> destroyed;
 
     public DeletionSweeper(KeyRepository repository, Clock clock) {
+        this(repository, clock, key -> { });
+    }
+
+    public DeletionSweeper(KeyRepository repository, Clock clock, Consumer<StoredKey> destroyed) {
         this.repository = repository;
         this.clock = clock;
+        this.destroyed = destroyed;
     }
 
     /** Destroys every key due by now; returns those destroyed. */
@@ -39,8 +48,10 @@ public final class DeletionSweeper {
             for (KmsKey key : repository.all()) {
                 if (key.state() == KeyState.PendingDeletion && !key.deletionDate().isAfter(now)
                         && KeyStateMachine.allows(key.state(), KeyEvent.DESTROY)) {
+                    Optional<StoredKey> stored = repository.find(key.scope(), key.id());
                     WINDOW_ENDED.during(() -> repository.destroy(key));
                     destroyed.add(key);
+                    stored.ifPresent(this.destroyed);
                 }
             }
             startWaitingPeriodsOfPrimariesWithoutReplicas(now);

@@ -2,6 +2,7 @@ package dev.trent.server.service;
 
 import dev.trent.server.ciphertext.EncryptionContext;
 import dev.trent.server.ciphertext.SymmetricCiphertext;
+import dev.trent.server.crypto.Aead;
 import dev.trent.server.crypto.AsymmetricKeyPair;
 import dev.trent.server.crypto.Random;
 import dev.trent.server.crypto.RsaKeyPair;
@@ -156,12 +157,20 @@ public final class EncryptionService {
     }
 
     private static byte[] sealSymmetric(StoredKey key, byte[] plaintext, Map<String, String> context) {
-        KeyMaterial.Symmetric material = (KeyMaterial.Symmetric) key.currentMaterial();
+        KeyMaterial material = key.currentMaterial();
         byte[] nonce = Random.bytes(12);
         SymmetricCiphertext header = new SymmetricCiphertext(
                 key.metadata().id(), material.version().number(), nonce, new byte[0]);
-        byte[] sealed = material.aead().encrypt(nonce, plaintext, header.associatedData(EncryptionContext.canonical(context)));
+        byte[] sealed = symmetricAead(material).encrypt(nonce, plaintext, header.associatedData(EncryptionContext.canonical(context)));
         return new SymmetricCiphertext(header.keyId(), header.materialVersion(), nonce, sealed).toBytes();
+    }
+
+    /** The AES-GCM of symmetric material: in memory, or inside the token of a custom key store. */
+    private static Aead symmetricAead(KeyMaterial material) {
+        if (material instanceof KeyMaterial.Token token) {
+            return token.aead();
+        }
+        return ((KeyMaterial.Symmetric) material).aead();
     }
 
     private Decrypted decryptWith(Scope scope, byte[] blob, String keyId, Map<String, String> context,
@@ -183,14 +192,14 @@ public final class EncryptionService {
         if (requested != null && requested != EncryptionAlgorithm.SYMMETRIC_DEFAULT) {
             throw KeyUsageRules.incompatible(requested, key.metadata());
         }
-        KeyMaterial.Symmetric material = key.material(ciphertext.materialVersion())
-                .map(KeyMaterial.Symmetric.class::cast)
+        KeyMaterial material = key.material(ciphertext.materialVersion())
                 .orElseThrow(InvalidCiphertextException::new);
+        Aead aead = symmetricAead(material);
         if (dryRun) {
             throw DryRunOperationException.wouldHaveSucceeded();
         }
         try {
-            byte[] plaintext = material.aead().decrypt(ciphertext.nonce(), ciphertext.sealed(),
+            byte[] plaintext = aead.decrypt(ciphertext.nonce(), ciphertext.sealed(),
                     ciphertext.associatedData(EncryptionContext.canonical(context)));
             return new Decrypted(key.metadata(), plaintext, EncryptionAlgorithm.SYMMETRIC_DEFAULT,
                     material.version().materialId());

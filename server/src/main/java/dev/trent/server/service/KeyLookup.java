@@ -26,6 +26,15 @@ public final class KeyLookup {
     private final KeyRepository repository;
     private final PolicyEnforcement enforcement;
     private final Clock clock;
+    /**
+     * The key as its state rules see it: a key in a custom key store that is not connected is Unavailable
+     * without that being stored.
+     */
+    public interface StateView {
+        KmsKey visible(StoredKey key);
+    }
+
+    private final StateView view;
     /** Called when an {@code alias/aws/} alias is missing; the only way a lookup writes anything. */
     private final AwsManagedKeys awsManagedKeys;
 
@@ -38,6 +47,11 @@ public final class KeyLookup {
     }
 
     public KeyLookup(KeyRepository repository, PolicyEnforcement enforcement, Clock clock) {
+        this(repository, enforcement, clock, StoredKey::metadata);
+    }
+
+    public KeyLookup(KeyRepository repository, PolicyEnforcement enforcement, Clock clock, StateView view) {
+        this.view = view;
         this.repository = repository;
         this.enforcement = enforcement;
         this.clock = clock;
@@ -58,7 +72,7 @@ public final class KeyLookup {
      */
     public StoredKey allowed(Scope scope, StoredKey key, KeyOperation operation) {
         KmsKey metadata = key.metadata();
-        KeyStateRules.check(operation, metadata.state(), metadata.arn());
+        KeyStateRules.check(operation, view.visible(key).state(), metadata.arn());
         repository.lifecycle().find(metadata.scope(), metadata.id()).ifPresent(lifecycle -> LifecycleRules.check(
                 operation, metadata.arn(), metadata.creationDate(), lifecycle, clock.instant()));
         enforcement.check(scope, key, operation);

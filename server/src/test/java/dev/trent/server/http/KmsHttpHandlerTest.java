@@ -162,12 +162,13 @@ class KmsHttpHandlerTest {
     }
 
     @Test
-    void notYetImplementedOperation_saysSo() throws Exception {
+    void customKeyStoreOperation_checksItsRequiredMembers() throws Exception {
         Reply reply = send(post("TrentService.CreateCustomKeyStore", "{}", null));
 
         assertEquals(400, reply.status);
-        assertEquals("UnsupportedOperationException", reply.body.get("__type").asText());
-        assertEquals("CreateCustomKeyStore is not implemented by this version of Trent.", reply.body.get("message").asText());
+        assertEquals("ValidationException", reply.body.get("__type").asText());
+        assertEquals("1 validation error detected: Value null at 'customKeyStoreName' failed to satisfy constraint: "
+                + "Member must not be null", reply.body.get("message").asText());
     }
 
     private record Reply(int status, String contentType, String requestId, String connection, int length, String text,

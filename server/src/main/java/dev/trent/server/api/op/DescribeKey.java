@@ -7,15 +7,18 @@ import dev.trent.server.api.Members;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.key.KmsKey;
+import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.service.KeyService;
 
 /** DescribeKey: the full KeyMetadata; accepts key id, key ARN, alias name or alias ARN. */
 public final class DescribeKey implements Operation {
 
     private final KeyService keys;
+    private final KeyStoreService keyStores;
 
-    public DescribeKey(KeyService keys) {
+    public DescribeKey(KeyService keys, KeyStoreService keyStores) {
         this.keys = keys;
+        this.keyStores = keyStores;
     }
 
     @Override
@@ -29,6 +32,7 @@ public final class DescribeKey implements Operation {
         Members.grantTokens(request);
         request.validate();
         KmsKey key = keys.describe(context.scope(), keyId);
-        return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(key, keys.related(key)));
+        return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(keyStores.visible(key),
+                keys.related(key), keyStores.membership(key).orElse(null)));
     }
 }

@@ -6,11 +6,20 @@ import dev.trent.server.api.Operation;
 import dev.trent.server.api.Recipients;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.crypto.Random;
-import dev.trent.server.error.UnsupportedOperationException;
 import dev.trent.server.error.ValidationException;
+import dev.trent.server.keystore.KeyStoreService;
 
-/** GenerateRandom: 1 to 1024 bytes from the system's cryptographically secure generator. */
+/**
+ * GenerateRandom: 1 to 1024 bytes from the system's cryptographically secure generator, or with a
+ * CustomKeyStoreId from the generator of that store's token (the store must be connected).
+ */
 public final class GenerateRandom implements Operation {
+
+    private final KeyStoreService keyStores;
+
+    public GenerateRandom(KeyStoreService keyStores) {
+        this.keyStores = keyStores;
+    }
 
     @Override
     public String name() {
@@ -20,15 +29,14 @@ public final class GenerateRandom implements Operation {
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         Integer bytes = request.integer("NumberOfBytes", 1, 1024).orElse(null);
-        request.string("CustomKeyStoreId", 1, 64);
+        String customKeyStoreId = request.string("CustomKeyStoreId", 1, 64).orElse(null);
         request.validate();
         Recipients.reject(request);
         if (bytes == null) {
             throw new ValidationException("NumberOfBytes is required.");
         }
-        if (request.has("CustomKeyStoreId")) {
-            throw new UnsupportedOperationException("Custom key stores are not supported by this version of Trent.");
-        }
-        return JsonResponse.create().blob("Plaintext", Random.bytes(bytes));
+        byte[] random = customKeyStoreId == null ? Random.bytes(bytes)
+                : keyStores.random(context.scope(), customKeyStoreId, bytes);
+        return JsonResponse.create().blob("Plaintext", random);
     }
 }

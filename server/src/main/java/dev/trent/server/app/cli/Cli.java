@@ -70,6 +70,7 @@ public final class Cli {
         commandLine.addSubcommand("serve", new ServeCommand(environment, launcher, stopSignal));
         commandLine.addSubcommand("clock", new ClockCommand());
         commandLine.addSubcommand("key", new KeyCommand());
+        commandLine.addSubcommand("rekey", new RekeyCommand(environment));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         return commandLine;
     }

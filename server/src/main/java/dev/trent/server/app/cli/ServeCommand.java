@@ -7,13 +7,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
             "  trent serve",
             "  trent serve --in-memory --port 0",
             "  TRENT_PASSPHRASE='a long passphrase' trent serve --master-passphrase-env TRENT_PASSPHRASE",
+            "  TRENT_PIN=1234 trent serve --root-of-trust pkcs11 --pkcs11-token-label trent \\",
+            "      --pkcs11-library /usr/lib/softhsm/libsofthsm2.so --pkcs11-pin-env TRENT_PIN",
         })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -57,8 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--in-memory",
             description = "Keep everything in memory under a throw-away root of trust: nothing is written to disk"
-                    + " and all keys are gone when Trent stops. Cannot be combined with --data-dir, --key-file or"
-                    + " --master-passphrase-env.")
+                    + " and all keys are gone when Trent stops. Cannot be combined with --data-dir or any"
+                    + " root-of-trust option.")
     boolean inMemory;
 
     @Option(names = "--account-id", paramLabel = "ID", defaultValue = TrentConfig.DEFAULT_ACCOUNT,
@@ -72,21 +74,25 @@ public final class ServeCommand implements Callable<Integer> {
                     + " --account-id.")
     java.util.Map<String, String> accessKeyAccounts = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--cloudhsm-cluster", paramLabel = "ID=LIBRARY:LABEL",
+            description = "Offer the PKCS#11 token labelled LABEL, driven by the PKCS#11 library LIBRARY, as the"
+                    + " CloudHSM cluster ID (cluster- and 11 to 16 letters or digits 2-7) for custom key stores"
+                    + " (repeatable). The key store's KeyStorePassword is the token's user PIN.")
+    java.util.List<String> cloudHsmClusters = new java.util.ArrayList<>();
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = TrentConfig.DEFAULT_REGION,
             description = "Region used when a request carries no SigV4 credential scope; signed requests use the"
                     + " Region they are signed for (default: ${DEFAULT-VALUE}).")
     String region;
 
-    @Option(names = "--key-file", paramLabel = "FILE",
-            description = "Root of trust: the file holding the master key that wraps the keyring (default:"
-                    + " DIR/master.key). Created with a new random key when missing. This is the development default:"
-                    + " anyone who can read the file can decrypt the data directory.")
-    Path keyFile;
+    @Mixin
+    RootOfTrustOptions rootOfTrust = new RootOfTrustOptions();
 
-    @Option(names = "--master-passphrase-env", paramLabel = "VAR",
-            description = "Root of trust: derive the master key from a passphrase read from environment variable"
-                    + " VAR, instead of a key file. The passphrase itself never appears on the command line.")
-    String passphraseEnv;
+    @Option(names = "--init-dir", paramLabel = "DIR",
+            description = "Run the scripts in DIR once Trent is ready, in name order (LocalStack's ready.d"
+                    + " convention: .sh files with sh, other executables as they are), with the AWS CLI and"
+                    + " 'awslocal' pointed at Trent. GET /_localstack/init/ready tells when they are done.")
+    Path initDir;
 
     private final Function<String, String> environment;
     private final ServerLauncher launcher;
@@ -114,6 +120,14 @@ public final class ServeCommand implements Callable<Integer> {
         accessKeyAccounts.forEach((key, account) ->
                 apply("--access-key-account", () -> config.accessKeyAccount(key, account)));
         apply("--region", () -> config.defaultRegion(region));
+        cloudHsmClusters.forEach(cluster -> apply("--cloudhsm-cluster",
+                () -> config.cloudHsmCluster(dev.trent.server.keystore.Cluster.parse(cluster))));
+        if (initDir != null) {
+            if (!Files.isDirectory(initDir)) {
+                throw new CliException("invalid --init-dir: " + initDir + " is not a directory");
+            }
+            config.initDir(initDir);
+        }
         if (inMemory) {
             config.inMemory();
             return config.build();
@@ -121,13 +135,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (dataDir != null) {
             config.dataDir(dataDir);
         }
-        if (passphraseEnv != null) {
-            char[] passphrase = passphraseFromEnvironment();
-            config.passphrase(passphrase);
-            Arrays.fill(passphrase, '\0');
-        } else if (keyFile != null) {
-            config.keyFile(keyFile);
-        }
+        rootOfTrust.applyTo(config, environment);
         return config.build();
     }
 
@@ -158,7 +166,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (newKeyFile) {
             out.println("Created a new development key file at " + display(config.keyFile())
                     + ". A key file is the development default; for real use, protect the keyring with a passphrase"
-                    + " (--master-passphrase-env).");
+                    + " (--master-passphrase-env) or a key in a PKCS#11 token (--root-of-trust pkcs11).");
         }
         out.println("Trent " + Version.current() + " on " + server.endpoint()
                 + " | data: " + (config.inMemory() ? "in memory" : display(config.dataDir()))
@@ -179,34 +187,13 @@ public final class ServeCommand implements Callable<Integer> {
             if (dataDir != null) {
                 conflicting.add("--data-dir");
             }
-            if (keyFile != null) {
-                conflicting.add("--key-file");
-            }
-            if (passphraseEnv != null) {
-                conflicting.add("--master-passphrase-env");
-            }
+            conflicting.addAll(rootOfTrust.given());
             if (!conflicting.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--in-memory cannot be combined with "
                         + String.join(", ", conflicting) + " (nothing is written to disk in memory)");
             }
         }
-        if (keyFile != null && passphraseEnv != null) {
-            throw new ParameterException(spec.commandLine(),
-                    "--key-file and --master-passphrase-env are two different roots of trust; choose one");
-        }
-    }
-
-    private char[] passphraseFromEnvironment() {
-        String value = environment.apply(passphraseEnv);
-        if (value == null) {
-            throw new CliException("environment variable " + passphraseEnv
-                    + " (named by --master-passphrase-env) is not set");
-        }
-        if (value.isEmpty()) {
-            throw new CliException("environment variable " + passphraseEnv
-                    + " (named by --master-passphrase-env) is empty");
-        }
-        return value.toCharArray();
+        rootOfTrust.checkCombinations(spec.commandLine());
     }
 
     private static void apply(String option, Runnable setter) {
@@ -225,10 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (config.inMemory()) {
             return "throw-away key (in memory)";
         }
-        if (config.rootOfTrust() == RootOfTrustKind.PASSPHRASE) {
-            return "passphrase from $" + passphraseEnv;
-        }
-        return "key file " + display(config.keyFile());
+        return rootOfTrust.describe(config);
     }
 
     private static String display(Path path) {

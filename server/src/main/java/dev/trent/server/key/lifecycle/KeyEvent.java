@@ -20,6 +20,11 @@ public enum KeyEvent {
     IMPORT_MATERIAL,
     /** Imported material deleted or expired. */
     LOSE_MATERIAL,
+    /**
+     * The custom key store holding the key is not connected. Trent never stores the resulting Unavailable state:
+     * it derives it while the store is disconnected, so the key returns to its stored state on reconnect.
+     */
+    KEY_STORE_DISCONNECTED,
     /** The deletion window ended: the sweeper destroys the key. */
     DESTROY
 }

@@ -5,6 +5,7 @@ import static dev.trent.server.key.lifecycle.KeyEvent.DESTROY;
 import static dev.trent.server.key.lifecycle.KeyEvent.DISABLE;
 import static dev.trent.server.key.lifecycle.KeyEvent.ENABLE;
 import static dev.trent.server.key.lifecycle.KeyEvent.IMPORT_MATERIAL;
+import static dev.trent.server.key.lifecycle.KeyEvent.KEY_STORE_DISCONNECTED;
 import static dev.trent.server.key.lifecycle.KeyEvent.LOSE_MATERIAL;
 import static dev.trent.server.key.lifecycle.KeyEvent.REPLICAS_DELETED;
 import static dev.trent.server.key.lifecycle.KeyEvent.REPLICA_CREATED;
@@ -46,6 +47,9 @@ public final class KeyStateMachine {
         allow(PendingImport, IMPORT_MATERIAL, Enabled);
         allow(PendingImport, SCHEDULE_DELETION, PendingDeletion);
         allow(Unavailable, SCHEDULE_DELETION, PendingDeletion);
+        // AWS: keys of a disconnected custom key store are Unavailable, except those pending deletion.
+        allow(Enabled, KEY_STORE_DISCONNECTED, Unavailable);
+        allow(Disabled, KEY_STORE_DISCONNECTED, Unavailable);
         // AWS: "When you cancel the deletion, the key state of the KMS key is Disabled."
         allow(PendingDeletion, CANCEL_DELETION, Disabled);
         allow(PendingDeletion, DESTROY, null);

@@ -44,7 +44,9 @@ class KeyStateMachineTest {
             Map.entry("PendingReplicaDeletion/REPLICAS_DELETED", "PendingDeletion"),
             Map.entry("PendingReplicaDeletion/CANCEL_DELETION", "Disabled"),
             Map.entry("Creating/REPLICA_CREATED", "Enabled"),
-            Map.entry("Creating/SCHEDULE_DELETION", "PendingDeletion"));
+            Map.entry("Creating/SCHEDULE_DELETION", "PendingDeletion"),
+            Map.entry("Enabled/KEY_STORE_DISCONNECTED", "Unavailable"),
+            Map.entry("Disabled/KEY_STORE_DISCONNECTED", "Unavailable"));
 
     /** The operations that move a key, with the event each one raises. */
     private static final Map<KeyOperation, KeyEvent> MOVES = Map.of(
@@ -54,8 +56,8 @@ class KeyStateMachineTest {
             KeyOperation.CancelKeyDeletion, KeyEvent.CANCEL_DELETION);
 
     /**
-     * The states a key can be in while Trent has no custom key stores (Unavailable) and moves a primary Region
-     * in one commit (Updating).
+     * The states a key is stored in: Unavailable is derived while a custom key store is disconnected and never
+     * stored, so operations move the stored state; Trent moves a primary Region in one commit (Updating).
      */
     private static final Set<KeyState> REACHABLE = EnumSet.of(KeyState.Enabled, KeyState.Disabled,
             KeyState.PendingDeletion, KeyState.PendingImport, KeyState.PendingReplicaDeletion, KeyState.Creating);
@@ -86,6 +88,20 @@ class KeyStateMachineTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * AWS: keys of a disconnected custom key store are Unavailable, except keys pending deletion, which stay so
+     * that their deletion can be cancelled; on reconnect each key is back in its previous state.
+     */
+    @Test
+    void aDisconnectedKeyStore_makesEnabledAndDisabledKeysUnavailable_only() {
+        for (KeyState state : KeyState.values()) {
+            boolean expected = state == KeyState.Enabled || state == KeyState.Disabled;
+            assertEquals(expected, KeyStateMachine.allows(state, KeyEvent.KEY_STORE_DISCONNECTED), state.name());
+        }
+        assertEquals(Optional.of(KeyState.Unavailable),
+                KeyStateMachine.next(KeyState.Disabled, KeyEvent.KEY_STORE_DISCONNECTED));
     }
 
     @Test
