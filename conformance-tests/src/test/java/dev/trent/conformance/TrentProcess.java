@@ -1,0 +1,119 @@
+package dev.trent.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Trent's runnable jar as a child process of a JVM test, the way a Testcontainers container is used: start it
+ * on a free port, wait until it prints {@code Ready.}, read the endpoint from its start-up line, stop it with
+ * SIGTERM. The README's migration guide shows this class as the example to copy.
+ */
+final class TrentProcess implements AutoCloseable {
+
+    private static final Pattern ENDPOINT = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
+
+    private final Process process;
+    private final URI endpoint;
+    private final List<String> output;
+    private final AtomicReference<Thread> drain;
+
+    private TrentProcess(Process process, URI endpoint, List<String> output, AtomicReference<Thread> drain) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.output = output;
+        this.drain = drain;
+    }
+
+    /** Starts {@code java -jar jar serve --port 0 extraArgs...} and returns once it is ready. */
+    static TrentProcess start(Path jar, Duration timeout, String... extraArgs) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "serve", "--port", "0"));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        AtomicReference<Thread> drain = new AtomicReference<>();
+        CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process, output, drain));
+        try {
+            return new TrentProcess(process, ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS), output, drain);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("Trent did not get ready within " + timeout + "; it printed " + output, e);
+        }
+    }
+
+    private static URI awaitReady(Process process, List<String> output, AtomicReference<Thread> drainer) {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        URI endpoint = null;
+        try {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                synchronized (output) {
+                    output.add(line);
+                }
+                Matcher m = ENDPOINT.matcher(line);
+                if (endpoint == null && m.find()) {
+                    endpoint = URI.create(m.group(1));
+                }
+                if (line.equals("Ready.") && endpoint != null) {
+                    // Keep draining, or a chatty server would block on a full pipe.
+                    Thread drain = new Thread(() -> lines.lines().forEach(l -> {
+                        synchronized (output) {
+                            output.add(l);
+                        }
+                    }));
+                    drain.setDaemon(true);
+                    drainer.set(drain);
+                    drain.start();
+                    return endpoint;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("Trent exited before it was ready");
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops Trent with SIGTERM and returns its exit code. */
+    int stop() throws InterruptedException {
+        // SIGTERM through the handle: Process.destroy() would also close the pipe before the last lines are read.
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        Thread rest = drain.get();
+        if (rest != null) {
+            rest.join(5_000);
+        }
+        return process.waitFor();
+    }
+
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}
