@@ -1,5 +1,6 @@
 package dev.trent.junit;
 
+import dev.trent.server.admin.StateWipe;
 import dev.trent.server.app.TrentServer;
 import java.net.URI;
 
@@ -37,5 +38,13 @@ public final class RunningTrent {
 
     public TrentServer server() {
         return server;
+    }
+
+    /**
+     * Wipes all of Trent's state, in every account and Region, as {@code POST /_trent/reset} does: keys, aliases,
+     * grants, custom key stores and the clock's offset; returns what was removed.
+     */
+    public StateWipe.Removed reset() {
+        return server.reset();
     }
 }

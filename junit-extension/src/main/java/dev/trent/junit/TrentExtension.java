@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>With {@code @ExtendWith(TrentExtension.class)} one Trent serves the whole test class (and its nested
  * classes). {@link #perTest()} gives every test a fresh Trent, so no key, alias or grant leaks from one test to
  * the next; starting one in memory takes a few milliseconds once the classes are loaded.
+ * {@code perClass().resetBetweenTests()} keeps one Trent for the class and wipes its state before each test
+ * instead, for suites that want both one server and a clean slate.
  */
 public final class TrentExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -27,26 +29,37 @@ public final class TrentExtension implements BeforeAllCallback, BeforeEachCallba
     private static final String TRENT = "trent";
 
     private final boolean perTest;
+    private final boolean resetBetweenTests;
     private final UnaryOperator<TrentConfig.Builder> settings;
 
     /** One Trent per test class: what {@code @ExtendWith(TrentExtension.class)} gives. */
     public TrentExtension() {
-        this(false, UnaryOperator.identity());
+        this(false, false, UnaryOperator.identity());
     }
 
-    private TrentExtension(boolean perTest, UnaryOperator<TrentConfig.Builder> settings) {
+    private TrentExtension(boolean perTest, boolean resetBetweenTests, UnaryOperator<TrentConfig.Builder> settings) {
         this.perTest = perTest;
+        this.resetBetweenTests = resetBetweenTests;
         this.settings = settings;
     }
 
     /** One Trent for all tests of the class, for {@code @RegisterExtension static}. */
     public static TrentExtension perClass() {
-        return new TrentExtension(false, UnaryOperator.identity());
+        return new TrentExtension(false, false, UnaryOperator.identity());
     }
 
     /** A fresh Trent for every test. */
     public static TrentExtension perTest() {
-        return new TrentExtension(true, UnaryOperator.identity());
+        return new TrentExtension(true, false, UnaryOperator.identity());
+    }
+
+    /**
+     * The same extension, wiping all of Trent's state before each test (as {@link RunningTrent#reset()} does), so
+     * every test starts on an empty Trent: what {@code @BeforeAll} made is gone by the first test, and what a
+     * test's own {@code @BeforeEach} makes stays for it. A per-test Trent is empty anyway.
+     */
+    public TrentExtension resetBetweenTests() {
+        return new TrentExtension(perTest, true, settings);
     }
 
     /**
@@ -55,7 +68,7 @@ public final class TrentExtension implements BeforeAllCallback, BeforeEachCallba
      */
     public TrentExtension configured(UnaryOperator<TrentConfig.Builder> more) {
         Objects.requireNonNull(more);
-        return new TrentExtension(perTest, b -> more.apply(settings.apply(b)));
+        return new TrentExtension(perTest, resetBetweenTests, b -> more.apply(settings.apply(b)));
     }
 
     @Override
@@ -69,6 +82,11 @@ public final class TrentExtension implements BeforeAllCallback, BeforeEachCallba
     public void beforeEach(ExtensionContext context) throws Exception {
         if (perTest) {
             start(context);
+        } else if (resetBetweenTests) {
+            Started started = context.getStore(NAMESPACE).get(TRENT, Started.class);
+            if (started != null) {
+                started.trent().reset();
+            }
         }
     }
 

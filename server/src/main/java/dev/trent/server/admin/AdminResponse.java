@@ -3,6 +3,7 @@ package dev.trent.server.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,11 @@ public record AdminResponse(int status, JsonNode body, Map<String, String> heade
     /** 200 with {@code body}. */
     public static AdminResponse ok(JsonNode body) {
         return new AdminResponse(200, body, Map.of());
+    }
+
+    /** 200 with no body at all, for stand-in endpoints whose original answers nothing (LocalStack's reset). */
+    public static AdminResponse okWithoutBody() {
+        return new AdminResponse(200, MissingNode.getInstance(), Map.of());
     }
 
     /** {@code {"error": error, "message": message}} with {@code status}. */
@@ -39,8 +45,11 @@ public record AdminResponse(int status, JsonNode body, Map<String, String> heade
         return new AdminResponse(status, body, more);
     }
 
-    /** The body as UTF-8 JSON bytes. */
+    /** The body as UTF-8 JSON bytes; none for {@link #okWithoutBody()}. */
     public byte[] bodyBytes() {
+        if (body.isMissingNode()) {
+            return new byte[0];
+        }
         try {
             return AdminRouter.JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

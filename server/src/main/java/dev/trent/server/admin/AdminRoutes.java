@@ -27,7 +27,14 @@ public final class AdminRoutes {
     /** As above, with the state of the scripts run once Trent is ready, for the LocalStack endpoints. */
     public static AdminRouter create(TimeTravel time, String version, LifecycleService lifecycle,
             String defaultAccount, String defaultRegion, InitScriptStatus init) {
+        return create(time, version, lifecycle, defaultAccount, defaultRegion, init, StateWipe.REFUSED);
+    }
+
+    /** As above, with {@code wipe} behind the reset endpoints (Trent's, moto's and LocalStack's). */
+    public static AdminRouter create(TimeTravel time, String version, LifecycleService lifecycle,
+            String defaultAccount, String defaultRegion, InitScriptStatus init, StateWipe wipe) {
         LocalStackEndpoints localStack = new LocalStackEndpoints(version, init);
+        ResetEndpoints reset = new ResetEndpoints(wipe, time.clock());
         HealthEndpoint health = new HealthEndpoint(time.clock(), version);
         ClockEndpoints clock = new ClockEndpoints(time);
         KeyLifecycleEndpoints keys = new KeyLifecycleEndpoints(lifecycle, defaultAccount, defaultRegion);
@@ -42,8 +49,12 @@ public final class AdminRoutes {
                 .route("POST", "/_trent/keys/{keyId}/suspend", keys::suspend)
                 .route("POST", "/_trent/keys/{keyId}/resume", keys::resume)
                 .route("POST", "/_trent/keys/{keyId}/compromise", keys::compromise)
+                .route("POST", "/_trent/reset", reset::trent)
                 .route("GET", "/_localstack/health", localStack::health)
                 .route("GET", "/_localstack/init", localStack::init)
-                .route("GET", "/_localstack/init/ready", localStack::ready);
+                .route("GET", "/_localstack/init/ready", localStack::ready)
+                .route("POST", "/_localstack/state/reset", reset::localStack)
+                .route("POST", "/_localstack/state/{service}/reset", reset::localStackService)
+                .route("POST", "/moto-api/reset", reset::moto);
     }
 }

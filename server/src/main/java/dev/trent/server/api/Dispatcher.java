@@ -22,9 +22,16 @@ public final class Dispatcher {
     }
 
     private final Map<String, Operation> operations;
+    private final RequestGate gate;
 
     public Dispatcher(OperationRegistry registry) {
+        this(registry, new RequestGate());
+    }
+
+    /** A dispatcher whose requests pass through {@code gate}, so work that needs them all held back can. */
+    public Dispatcher(OperationRegistry registry, RequestGate gate) {
         this.operations = registry.operations();
+        this.gate = gate;
     }
 
     public Result dispatch(String target, byte[] body, RequestContext context) {
@@ -35,8 +42,8 @@ public final class Dispatcher {
                 throw new UnknownOperationException(null);
             }
             JsonRequest request = JsonRequest.parse(body);
-            JsonResponse response = new Attribution(operation.name(), context.caller(), null)
-                    .during(() -> operation.handle(context, request));
+            JsonResponse response = gate.request(() -> new Attribution(operation.name(), context.caller(), null)
+                    .during(() -> operation.handle(context, request)));
             return new Result(200, response == null ? new byte[0]
                     : JsonRequest.JSON.writeValueAsBytes(response.node()));
         } catch (KmsException e) {

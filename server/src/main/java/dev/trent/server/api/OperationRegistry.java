@@ -81,7 +81,7 @@ public final class OperationRegistry {
 
     private static List<Operation> implemented(Services s) {
         return List.of(
-                new CreateKey(s.keys(), s.keyStores()), new DescribeKey(s.keys(), s.keyStores()), new ListKeys(s.keys()),
+                new CreateKey(s.keys(), s.keyStores(), s.presets()), new DescribeKey(s.keys(), s.keyStores()), new ListKeys(s.keys()),
                 new EnableKey(s.keys()), new DisableKey(s.keys()),
                 new ScheduleKeyDeletion(s.keys()), new CancelKeyDeletion(s.keys()),
                 new UpdateKeyDescription(s.keys()),

@@ -14,6 +14,7 @@ import dev.trent.server.service.LifecycleService;
 import dev.trent.server.service.MacService;
 import dev.trent.server.service.PolicyEnforcement;
 import dev.trent.server.service.PolicyService;
+import dev.trent.server.service.PresetKeys;
 import dev.trent.server.service.RotationService;
 import dev.trent.server.service.SigningService;
 import dev.trent.server.service.UsageTracker;
@@ -23,7 +24,8 @@ import java.time.Clock;
 public record Services(KeyService keys, AliasService aliases, EncryptionService encryption, SigningService signing,
                        MacService macs, KeyAgreementService agreement, UsageTracker usage, ImportService imports,
                        RotationService rotation, PolicyService policies,
-                       GrantService grants, LifecycleService lifecycle, KeyStoreService keyStores) {
+                       GrantService grants, LifecycleService lifecycle, KeyStoreService keyStores,
+                       PresetKeys presets) {
 
     /** All use cases over one repository, with time from {@code clock}, and no CloudHSM clusters. */
     public static Services over(KeyRepository repository, Clock clock) {
@@ -34,6 +36,7 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
     public static Services over(KeyRepository repository, Clock clock, KeyStoreService keyStores) {
         KeyLookup lookup = new KeyLookup(repository, PolicyEnforcement.ALLOW_ALL, clock, keyStores::visible);
         KeyService keys = new KeyService(repository, lookup, clock);
+        GrantService grants = new GrantService(repository, lookup, clock);
         return new Services(
                 keys,
                 new AliasService(repository, lookup, clock),
@@ -45,8 +48,9 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
                 new ImportService(repository, lookup, new ImportTokens(), clock),
                 new RotationService(repository, lookup, clock),
                 new PolicyService(repository, lookup, KeyPolicyDocument::validate),
-                new GrantService(repository, lookup, clock),
+                grants,
                 new LifecycleService(repository, lookup, keys, clock),
-                keyStores);
+                keyStores,
+                new PresetKeys(repository, grants, clock));
     }
 }

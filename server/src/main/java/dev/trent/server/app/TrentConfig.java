@@ -37,6 +37,7 @@ public final class TrentConfig {
     private final char[] pkcs11Pin;
     private final Clock clock;
     private final Path initDir;
+    private final Path seedFile;
     private final Map<String, String> accessKeyAccounts;
     private final List<Cluster> clusters;
 
@@ -54,6 +55,7 @@ public final class TrentConfig {
         this.pkcs11Pin = b.pkcs11Pin;
         this.clock = b.clock;
         this.initDir = b.initDir;
+        this.seedFile = b.seedFile;
         this.accessKeyAccounts = Map.copyOf(b.accessKeyAccounts);
         this.clusters = List.copyOf(b.clusters.values());
     }
@@ -82,6 +84,8 @@ public final class TrentConfig {
     public Clock clock() { return clock; }
     /** Scripts to run once Trent is ready (LocalStack's {@code ready.d}); empty when there are none. */
     public Optional<Path> initDir() { return Optional.ofNullable(initDir); }
+    /** The seed file to apply at start-up, if any. */
+    public Optional<Path> seedFile() { return Optional.ofNullable(seedFile); }
     /** Access keys mapped to the accounts they act in; a 12-digit access key is its own account. */
     public Map<String, String> accessKeyAccounts() { return accessKeyAccounts; }
     /** The PKCS#11 tokens offered as CloudHSM clusters to custom key stores. */
@@ -101,6 +105,7 @@ public final class TrentConfig {
         private char[] pkcs11Pin;
         private Clock clock = Clock.systemUTC();
         private Path initDir;
+        private Path seedFile;
         private final Map<String, String> accessKeyAccounts = new LinkedHashMap<>();
         private final Map<String, Cluster> clusters = new LinkedHashMap<>();
 
@@ -164,6 +169,7 @@ public final class TrentConfig {
         }
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
         public Builder initDir(Path dir) { this.initDir = Objects.requireNonNull(dir); return this; }
+        public Builder seedFile(Path file) { this.seedFile = Objects.requireNonNull(file); return this; }
 
         public TrentConfig build() {
             return new TrentConfig(this);

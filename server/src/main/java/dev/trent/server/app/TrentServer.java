@@ -3,8 +3,10 @@ package dev.trent.server.app;
 import dev.trent.server.admin.AdminRouter;
 import dev.trent.server.admin.AdminRoutes;
 import dev.trent.server.admin.InitScriptStatus;
+import dev.trent.server.admin.StateWipe;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
+import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
 import dev.trent.server.app.cli.Version;
 import dev.trent.server.http.Accounts;
@@ -16,6 +18,9 @@ import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.repository.SealedRecords;
+import dev.trent.server.seed.Seed;
+import dev.trent.server.seed.SeedApplier;
+import dev.trent.server.seed.SeedFile;
 import dev.trent.server.service.CryptoperiodSweeper;
 import dev.trent.server.service.DeletionSweeper;
 import dev.trent.server.service.MaterialExpirySweeper;
@@ -76,6 +81,8 @@ public final class TrentServer implements AutoCloseable {
     private volatile boolean closed;
     /** The custom key stores' token sessions, logged out at close. */
     private Connections connections = new Connections();
+    /** Wipes all state, for the reset endpoints and tests that share one server. */
+    private StateReset reset;
     /** What the root of trust holds open (a PKCS#11 login), released after storage closes. */
     private RootOfTrustSource rootOfTrust;
 
@@ -97,6 +104,8 @@ public final class TrentServer implements AutoCloseable {
 
     /** Opens storage, loads keys and binds; returns once requests are accepted. */
     public static TrentServer start(TrentConfig config) throws Exception {
+        // A seed file is read and checked before anything is opened, so a mistake in it changes nothing.
+        Seed seed = config.seedFile().map(SeedFile::read).orElse(null);
         RootOfTrustSource rootOfTrust = RootOfTrustSource.of(config);
         Storage storage = openStorage(config, rootOfTrust);
         Connections keyStoreConnections = null;
@@ -110,13 +119,18 @@ public final class TrentServer implements AutoCloseable {
             // Keys in custom key stores reach their tokens through the live connections.
             Connections connections = new Connections();
             KeyRepository repository = KeyRepository.load(storage.barrier(), clock, connections);
-            KeyStoreService keyStores = KeyStoreService.load(repository, new SealedRecords(storage.barrier()),
+            SealedRecords records = new SealedRecords(storage.barrier());
+            KeyStoreService keyStores = KeyStoreService.load(repository, records,
                     connections, config.clusters(), TokenConnectors.pkcs11(), clock);
             keyStoreConnections = connections;
             // AWS keeps a connected key store connected; Trent reconnects after a restart what was connected.
             keyStores.reconnectRequested();
             Services services = Services.over(repository, clock, keyStores);
-            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
+            RequestGate gate = new RequestGate();
+            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate);
+            if (seed != null) {
+                applySeed(seed, services, repository, config);
+            }
 
             DeletionSweeper sweeper = new DeletionSweeper(repository, clock, keyStores::destroyed);
             MaterialExpirySweeper expirySweeper = new MaterialExpirySweeper(
@@ -134,9 +148,12 @@ public final class TrentServer implements AutoCloseable {
             sweeperThread.scheduleWithFixedDelay(time::tick,
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             ReadyScripts readyScripts = config.initDir().map(ReadyScripts::in).orElse(null);
+            Runnable reseed = seed == null ? () -> { } : () -> applySeed(seed, services, repository, config);
+            StateReset reset = new StateReset(repository, keyStores, services.imports().tokens(), records, time, gate,
+                    reseed);
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
                     config.accountId(), config.defaultRegion(),
-                    readyScripts != null ? readyScripts : InitScriptStatus.NONE);
+                    readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset);
 
             business = Executors.newFixedThreadPool(
                     Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
@@ -157,6 +174,7 @@ public final class TrentServer implements AutoCloseable {
             TrentServer server = new TrentServer(storage, boss, workers, business, sweeperThread, sweeper,
                     expirySweeper, repository, channel, config.host());
             server.connections = keyStoreConnections;
+            server.reset = reset;
             server.rootOfTrust = rootOfTrust;
             if (readyScripts != null) {
                 readyScripts.start(server.endpoint(), config.defaultRegion());
@@ -171,6 +189,14 @@ public final class TrentServer implements AutoCloseable {
             rootOfTrust.close();
             throw e;
         }
+    }
+
+    private static void applySeed(Seed seed, Services services, KeyRepository repository, TrentConfig config) {
+        SeedApplier.Outcome outcome = new SeedApplier(services, repository, config.accountId(),
+                config.defaultRegion(), LOG::info).apply(seed);
+        LOG.info("seed " + seed.file() + ": " + outcome.keysCreated() + " keys and " + outcome.aliasesCreated()
+                + " aliases created, " + outcome.keysLeft() + " keys and " + outcome.aliasesLeft()
+                + " aliases already there");
     }
 
     private static Storage openStorage(TrentConfig config, RootOfTrustSource rootOfTrust) {
@@ -204,6 +230,11 @@ public final class TrentServer implements AutoCloseable {
     /** Runs the imported-material expiry sweep now; returns how many keys lost their material. */
     public int expireImportedMaterialNow() {
         return expirySweeper.sweep().size();
+    }
+
+    /** Wipes all state, as {@code POST /_trent/reset} does; returns what was removed. */
+    public StateWipe.Removed reset() {
+        return reset.wipeAll();
     }
 
     @Override

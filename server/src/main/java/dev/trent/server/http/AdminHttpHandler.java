@@ -78,9 +78,10 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
         answer.headers().forEach((name, value) -> response.headers().set(name, value));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (body.length > 0) {
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
+        }
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         ConnectionAwareWrite.send(ctx, response, keepAlive);
     }
 }

@@ -76,6 +76,12 @@ public final class Connections implements TokenBinding {
         }
     }
 
+    /** Logs every session out and forgets every failure: no store is connected or failed afterwards. */
+    void disconnectAll() {
+        closeAll();
+        failures.clear();
+    }
+
     @Override
     public Aead aead(Scope scope, String customKeyStoreId, String label) {
         Ref ref = new Ref(scope, customKeyStoreId);

@@ -73,6 +73,13 @@ final class KeyStoreRecords {
         barrier.write(Map.of(), List.of(path(store.scope(), store.id()), passwordPath(store.scope(), store.id())));
     }
 
+    /** The path of every store record and every password record, read from storage. */
+    List<String> storedPaths() {
+        List<String> out = new ArrayList<>(barrier.paths(STORES));
+        out.addAll(barrier.paths(PASSWORDS));
+        return out;
+    }
+
     private static String path(Scope scope, String id) {
         return STORES + scope.account() + "/" + scope.region() + "/" + id;
     }

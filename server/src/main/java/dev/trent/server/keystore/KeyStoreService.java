@@ -251,6 +251,36 @@ public final class KeyStoreService {
         }
     }
 
+    // ---- wiping all state (the reset endpoints)
+
+    /** The path of every store and password record, for a wipe that deletes them with everything else. */
+    public List<String> storedPaths() {
+        return records.storedPaths();
+    }
+
+    /** How many stores there are in all scopes, and how many of them are connected now. */
+    public Counts counts() {
+        int connected = (int) stores.values().stream()
+                .filter(s -> connections.connected(s.scope(), s.id()))
+                .count();
+        return new Counts(stores.size(), connected);
+    }
+
+    /** What {@link #counts()} reports. */
+    public record Counts(int stores, int connected) {
+    }
+
+    /**
+     * Once a wipe has deleted every record: removes the keys of {@code keys} from the tokens of connected stores
+     * (a best effort, as when a key is destroyed; a disconnected store's token keeps them), logs every store out
+     * of its token and forgets every store.
+     */
+    public synchronized void forgetAll(List<StoredKey> keys) {
+        keys.forEach(this::destroyed);
+        connections.disconnectAll();
+        stores.clear();
+    }
+
     // ---- keys in stores
 
     /**

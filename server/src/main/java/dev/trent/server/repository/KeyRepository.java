@@ -227,6 +227,38 @@ public final class KeyRepository {
         rememberPolicy(ref, policy);
     }
 
+    /**
+     * Creates a key whose creator chose its material and settings, with every material version it lists, its key
+     * policy (when not null) and its grants, in one commit: such a key exists completely or not at all.
+     */
+    public synchronized void createPreset(KmsKey key, List<KeyMaterial> materials, String policy,
+            List<Grant> keyGrants) {
+        List<MaterialVersion> given = materials.stream().map(KeyMaterial::version).toList();
+        if (!key.materials().equals(given)) {
+            throw new IllegalArgumentException("key " + key.id() + " must list exactly the given material versions");
+        }
+        WriteBatch batch = new WriteBatch().put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key));
+        Map<Integer, KeyMaterial> byVersion = new HashMap<>();
+        for (KeyMaterial material : materials) {
+            batch.put(RecordPaths.material(key.scope(), key.id(), material.version().number()),
+                    material.sealable().reveal(SecretAccess.INSTANCE));
+            byVersion.put(material.version().number(), material);
+        }
+        addPolicy(batch, key, policy);
+        for (Grant grant : keyGrants) {
+            batch.put(RecordPaths.grant(grant.scope(), grant.keyId(), grant.grantId()), KeyCodec.encode(grant));
+        }
+        LifecycleJournal.Pending history = lifecycle.change(batch, null, key);
+        barrier.commit(batch);
+        lifecycle.install(history);
+        ScopedKey ref = new ScopedKey(key.scope(), key.id());
+        keys.put(ref, new StoredKey(key, byVersion));
+        rememberPolicy(ref, policy);
+        for (Grant grant : keyGrants) {
+            grants.computeIfAbsent(ref, k -> new ConcurrentHashMap<>()).put(grant.grantId(), grant);
+        }
+    }
+
     private static void addPolicy(WriteBatch batch, KmsKey key, String policy) {
         if (policy != null) {
             batch.put(RecordPaths.policy(key.scope(), key.id()),
@@ -551,5 +583,51 @@ public final class KeyRepository {
     public synchronized void deleteAlias(Alias alias) {
         barrier.commit(new WriteBatch().delete(RecordPaths.alias(alias.scope(), alias.name())));
         aliases.remove(new ScopedAlias(alias.scope(), alias.name()));
+    }
+
+    // ---- wiping all state (the reset endpoints)
+
+    /**
+     * The path of every record the repository keeps (keys, material, aliases, usage, policies, grants, lifecycle
+     * records), read from storage rather than memory, so that a wipe leaves none behind.
+     */
+    public List<String> storedPaths() {
+        List<String> out = new ArrayList<>();
+        for (String prefix : RecordPaths.REPOSITORY_PREFIXES) {
+            barrier.getAll(prefix).forEach((path, value) -> {
+                Arrays.fill(value, (byte) 0);
+                out.add(path);
+            });
+        }
+        return out;
+    }
+
+    /** Every key in every scope with its material, as held now (for a wipe to release what the keys hold). */
+    public List<StoredKey> allStored() {
+        return List.copyOf(keys.values());
+    }
+
+    /** How many aliases, key policies and grants there are in all scopes (what a wipe reports). */
+    public Counts counts() {
+        int grantCount = grants.values().stream().mapToInt(Map::size).sum();
+        return new Counts(aliases.size(), policies.size(), grantCount, lifecycle.size());
+    }
+
+    /** What {@link #counts()} reports. */
+    public record Counts(int aliases, int keyPolicies, int grants, int lifecycleRecords) {
+    }
+
+    /**
+     * Forgets, in memory, every key, alias, usage, policy, grant and lifecycle record; called once their records
+     * are deleted from storage, under this repository's lock so no request sees half of it.
+     */
+    public synchronized void forgetAll() {
+        keys.clear();
+        aliases.clear();
+        lastUsage.clear();
+        unsavedUsage.clear();
+        policies.clear();
+        grants.clear();
+        lifecycle.forgetAll();
     }
 }

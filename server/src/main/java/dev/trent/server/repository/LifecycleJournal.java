@@ -118,6 +118,16 @@ public final class LifecycleJournal {
         return caughtUp == current ? null : write(batch, key, caughtUp);
     }
 
+    /** How many lifecycle records there are, of live and destroyed keys. */
+    int size() {
+        return records.size();
+    }
+
+    /** Forgets every record in memory; the caller has deleted them from storage. */
+    void forgetAll() {
+        records.clear();
+    }
+
     void install(Pending pending) {
         if (pending != null) {
             records.put(new Ref(pending.scope(), pending.id()), pending.lifecycle());

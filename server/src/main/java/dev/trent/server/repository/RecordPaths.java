@@ -3,6 +3,7 @@ package dev.trent.server.repository;
 import dev.trent.server.key.AliasName;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.Scope;
+import java.util.List;
 
 /**
  * Where each record lives. The path is also the record's AAD in the barrier, so a record copied to another
@@ -17,6 +18,10 @@ final class RecordPaths {
     static final String POLICIES = "policies/";
     static final String GRANTS = "grants/";
     static final String LIFECYCLE = "lifecycle/";
+
+    /** Every prefix under which {@link KeyRepository} keeps records. */
+    static final List<String> REPOSITORY_PREFIXES = List.of(KEYS, MATERIAL, ALIASES, USAGE, POLICIES, GRANTS,
+            LIFECYCLE);
 
     private RecordPaths() {
     }

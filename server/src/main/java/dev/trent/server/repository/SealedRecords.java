@@ -3,7 +3,10 @@ package dev.trent.server.repository;
 import dev.trent.storage.Barrier;
 import dev.trent.storage.Storage;
 import dev.trent.storage.WriteBatch;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +31,16 @@ public final class SealedRecords {
     /** Every record whose path starts with {@code prefix}, opened. */
     public Map<String, byte[]> all(String prefix) {
         return barrier.getAll(prefix);
+    }
+
+    /** The path of every record whose path starts with {@code prefix}; their contents are not kept. */
+    public List<String> paths(String prefix) {
+        List<String> out = new ArrayList<>();
+        barrier.getAll(prefix).forEach((path, value) -> {
+            Arrays.fill(value, (byte) 0);
+            out.add(path);
+        });
+        return out;
     }
 
     public Optional<byte[]> get(String path) {

@@ -81,19 +81,7 @@ public final class GrantService {
     public Created create(Scope scope, NewGrant request, boolean dryRun) {
         synchronized (repository) {
             KmsKey key = key(scope, request.keyId(), KeyOperation.CreateGrant);
-            if (request.granteePrincipal() == null && request.granteeServicePrincipal() == null) {
-                throw new ValidationException("Either GranteePrincipal or GranteeServicePrincipal must be specified.");
-            }
-            if (request.operations().isEmpty()) {
-                throw new ValidationException("1 validation error detected: Value '[]' at 'operations' failed to "
-                        + "satisfy constraint: Member must have length greater than or equal to 1");
-            }
-            checkOperationsFit(key, request.operations());
-            Grant.Constraints constraints = normalized(request.constraints());
-            checkConstraintsFit(key, request.operations(), constraints);
-            Grant wanted = new Grant(scope, key.id(), newGrantId(), request.name(), clock.instant(),
-                    request.granteePrincipal(), request.granteeServicePrincipal(), request.retiringPrincipal(),
-                    request.retiringServicePrincipal(), distinct(request.operations()), constraints);
+            Grant wanted = prepare(key, request);
             Optional<Grant> existing = request.name() == null ? Optional.empty()
                     : repository.grants(scope, key.id()).stream()
                             .filter(g -> request.name().equals(g.name()) && g.sameParameters(wanted))
@@ -112,6 +100,26 @@ public final class GrantService {
             }
             return new Created(grant.grantId(), newToken(grant));
         }
+    }
+
+    /**
+     * The grant {@code request} asks for on {@code key}, checked as CreateGrant checks it but not stored: a key
+     * created with its grants stores them in the same commit.
+     */
+    Grant prepare(KmsKey key, NewGrant request) {
+        if (request.granteePrincipal() == null && request.granteeServicePrincipal() == null) {
+            throw new ValidationException("Either GranteePrincipal or GranteeServicePrincipal must be specified.");
+        }
+        if (request.operations().isEmpty()) {
+            throw new ValidationException("1 validation error detected: Value '[]' at 'operations' failed to "
+                    + "satisfy constraint: Member must have length greater than or equal to 1");
+        }
+        checkOperationsFit(key, request.operations());
+        Grant.Constraints constraints = normalized(request.constraints());
+        checkConstraintsFit(key, request.operations(), constraints);
+        return new Grant(key.scope(), key.id(), newGrantId(), request.name(), clock.instant(),
+                request.granteePrincipal(), request.granteeServicePrincipal(), request.retiringPrincipal(),
+                request.retiringServicePrincipal(), distinct(request.operations()), constraints);
     }
 
     /** ListGrants: the key's grants, optionally only the one {@code grantId} or those of one grantee. */

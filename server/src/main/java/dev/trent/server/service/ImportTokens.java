@@ -88,6 +88,16 @@ public final class ImportTokens {
         return before - byToken.size();
     }
 
+    /**
+     * Forgets every token; returns how many there were. A forgotten token that has not expired is invalid
+     * afterwards, as one from an earlier process is.
+     */
+    public int forgetAll() {
+        int before = byToken.size();
+        byToken.clear();
+        return before;
+    }
+
     /** Tokens currently held (for tests and diagnostics). */
     public int size() {
         return byToken.size();

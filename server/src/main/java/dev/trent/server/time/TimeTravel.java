@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -77,6 +78,19 @@ public final class TimeTravel {
         lock.lock();
         try {
             clock.reset();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} while neither the scheduled housekeeping nor a journey runs, so that work sees no key
+     * rotating or being deleted under it.
+     */
+    public <T> T withoutHousekeeping(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
         } finally {
             lock.unlock();
         }

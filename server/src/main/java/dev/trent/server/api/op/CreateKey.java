@@ -4,6 +4,7 @@ import dev.trent.server.api.JsonRequest;
 import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.KeyMetadataJson;
 import dev.trent.server.api.KeyPolicyDocument;
+import dev.trent.server.api.LocalStackTags;
 import dev.trent.server.api.Members;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.PolicyMembers;
@@ -17,7 +18,10 @@ import dev.trent.server.key.Origin;
 import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.service.KeyService;
 import dev.trent.server.service.NewKey;
+import dev.trent.server.service.PresetKey;
+import dev.trent.server.service.PresetKeys;
 import dev.trent.server.service.Tags;
+import dev.trent.server.key.KeyId;
 import java.util.List;
 import java.util.Map;
 
@@ -26,16 +30,19 @@ import java.util.Map;
  * any supported spec that waits in PendingImport for material the caller imports (AWS allows EXTERNAL for
  * symmetric, HMAC, RSA, ECC, ML-DSA and Edwards-curve keys; SM2 is unsupported here anyway). The key gets the
  * given Policy, checked as PutKeyPolicy checks it, or AWS's default key policy. With Origin AWS_CLOUDHSM and a
- * CustomKeyStoreId the key's material is generated in that store's token.
+ * CustomKeyStoreId the key's material is generated in that store's token. LocalStack's reserved tags
+ * {@code _custom_id_} and {@code _custom_key_material_} choose the key id and material ({@link LocalStackTags}).
  */
 public final class CreateKey implements Operation {
 
     private final KeyService keys;
     private final KeyStoreService keyStores;
+    private final PresetKeys presets;
 
-    public CreateKey(KeyService keys, KeyStoreService keyStores) {
+    public CreateKey(KeyService keys, KeyStoreService keyStores, PresetKeys presets) {
         this.keys = keys;
         this.keyStores = keyStores;
+        this.presets = presets;
     }
 
     @Override
@@ -57,7 +64,8 @@ public final class CreateKey implements Operation {
         request.string("XksKeyId", 1, 128);
         boolean bypassLockoutCheck = request.bool("BypassPolicyLockoutSafetyCheck");
         boolean multiRegion = request.bool("MultiRegion");
-        List<Tags.Tag> tags = Members.tags(request);
+        LocalStackTags.Split split = LocalStackTags.split(LocalStackTags.read(request));
+        List<Tags.Tag> tags = split.tags();
         request.validate();
 
         if (request.has("KeySpec") && request.has("CustomerMasterKeySpec")) {
@@ -82,6 +90,10 @@ public final class CreateKey implements Operation {
             throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec);
         }
         if (origin == Origin.AWS_CLOUDHSM || customKeyStoreId != null) {
+            if (split.anyReserved()) {
+                throw new UnsupportedOperationException("The tags " + LocalStackTags.CUSTOM_ID + " and "
+                        + LocalStackTags.CUSTOM_KEY_MATERIAL + " cannot be used for keys in a custom key store.");
+            }
             return inKeyStore(context, origin, customKeyStoreId, spec, usage, multiRegion, description, tags, policy,
                     bypassLockoutCheck);
         }
@@ -93,9 +105,20 @@ public final class CreateKey implements Operation {
         if (policy != null) {
             KeyPolicyDocument.validate(policy, context.scope().account(), bypassLockoutCheck);
         }
-        KmsKey key = keys.create(context.scope(),
-                new NewKey(description, spec, usage, origin, tagMap, multiRegion), policy);
+        NewKey newKey = new NewKey(description, spec, usage, origin, tagMap, multiRegion);
+        KmsKey key = split.anyReserved()
+                ? presets.create(context.scope(), preset(split, newKey), policy)
+                : keys.create(context.scope(), newKey, policy);
         return JsonResponse.create().object("KeyMetadata", KeyMetadataJson.of(key, keys.related(key)));
+    }
+
+    /** The key the reserved tags ask for; without {@code _custom_id_} its id is random, as for any key. */
+    private static PresetKey preset(LocalStackTags.Split split, NewKey newKey) {
+        KeyId id = split.customId().map(LocalStackTags::keyId)
+                .orElseGet(() -> newKey.multiRegion() ? KeyId.randomMultiRegion() : KeyId.random());
+        return PresetKey.of(id, newKey, split.customMaterial()
+                .map(value -> List.of(LocalStackTags.material(value, newKey.spec())))
+                .orElse(List.of()));
     }
 
     /** A key in an AWS_CLOUDHSM key store: symmetric, single-Region, generated in the store's token. */

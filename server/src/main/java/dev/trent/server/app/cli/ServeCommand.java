@@ -94,6 +94,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + " 'awslocal' pointed at Trent. GET /_localstack/init/ready tells when they are done.")
     Path initDir;
 
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "Create the keys and aliases FILE describes (YAML or JSON; Trent's format or local-kms's"
+                    + " seed.yaml) at start-up, unless they exist: nothing that exists is changed.")
+    Path seedFile;
+
     private final Function<String, String> environment;
     private final ServerLauncher launcher;
     private final StopSignal stopSignal;
@@ -127,6 +132,9 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new CliException("invalid --init-dir: " + initDir + " is not a directory");
             }
             config.initDir(initDir);
+        }
+        if (seedFile != null) {
+            config.seedFile(seedFile);
         }
         if (inMemory) {
             config.inMemory();

@@ -1,6 +1,7 @@
 package dev.trent.server.app.cli;
 
 import dev.trent.server.app.TrentConfig;
+import dev.trent.server.seed.SeedException;
 import dev.trent.storage.StorageException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
@@ -14,6 +15,11 @@ final class StartupFailure {
     static String describe(Throwable failure, TrentConfig config) {
         // Storage messages are written for operators and name the file or data dir
         // (WrongRootOfTrustException, a StorageException, says which key file or passphrase does not fit).
+        // A seed file's messages name the file, line and column themselves.
+        SeedException seed = find(failure, SeedException.class);
+        if (seed != null) {
+            return oneLine(seed.getMessage());
+        }
         StorageException storage = find(failure, StorageException.class);
         if (storage != null) {
             return messageOf(storage);

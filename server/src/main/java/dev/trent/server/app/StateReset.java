@@ -1,0 +1,95 @@
+package dev.trent.server.app;
+
+import dev.trent.server.admin.StateWipe;
+import dev.trent.server.api.RequestGate;
+import dev.trent.server.key.StoredKey;
+import dev.trent.server.keystore.KeyStoreService;
+import dev.trent.server.repository.KeyRepository;
+import dev.trent.server.repository.SealedRecords;
+import dev.trent.server.service.ImportTokens;
+import dev.trent.server.time.TimeTravel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wipes all state, in every account and Region, so that the server is as a freshly started one on an empty data
+ * directory (with its seed file applied again, if it has one): keys with their material, tags, usage and lifecycle records, AWS managed keys, aliases, key
+ * policies, grants, custom key stores (logged out of their tokens first), import tokens, and the clock's offset.
+ *
+ * <p>Every stored record goes in one barrier commit, and memory is cleared only after it succeeded: a crash or a
+ * failed write leaves everything or nothing. While it runs it holds every lock the state is changed under, in
+ * the order the rest of the server takes them: the housekeeping (no sweep, rotation or journey in time runs),
+ * the request gate (KMS requests in flight finish first, new ones wait), the key stores, the repository. So no
+ * request sees half a reset.
+ *
+ * <p>Keys of connected custom key stores are deleted from their tokens, after the commit, as Trent does when a
+ * key's deletion window ends; a disconnected store's token keeps its keys.
+ */
+public final class StateReset implements StateWipe {
+
+    private final KeyRepository repository;
+    private final KeyStoreService keyStores;
+    private final ImportTokens importTokens;
+    private final SealedRecords records;
+    private final TimeTravel time;
+    private final RequestGate gate;
+    private final Runnable reseed;
+
+    /** {@code records} must write through the barrier {@code repository} and {@code keyStores} store in. */
+    public StateReset(KeyRepository repository, KeyStoreService keyStores, ImportTokens importTokens,
+                      SealedRecords records, TimeTravel time, RequestGate gate) {
+        this(repository, keyStores, importTokens, records, time, gate, () -> { });
+    }
+
+    /**
+     * As above; {@code reseed} applies the server's seed file again after the wipe, still holding every lock, so
+     * that a reset returns a seeded server to the state it started in and no request sees it empty.
+     */
+    public StateReset(KeyRepository repository, KeyStoreService keyStores, ImportTokens importTokens,
+                      SealedRecords records, TimeTravel time, RequestGate gate, Runnable reseed) {
+        this.repository = repository;
+        this.keyStores = keyStores;
+        this.importTokens = importTokens;
+        this.records = records;
+        this.time = time;
+        this.gate = gate;
+        this.reseed = reseed;
+    }
+
+    @Override
+    public Removed wipeAll() {
+        return time.withoutHousekeeping(() -> gate.exclusively(() -> {
+            synchronized (keyStores) {
+                synchronized (repository) {
+                    Removed removed = wipeHoldingEveryLock();
+                    reseed.run();
+                    return removed;
+                }
+            }
+        }));
+    }
+
+    private Removed wipeHoldingEveryLock() {
+        List<StoredKey> keys = repository.allStored();
+        KeyRepository.Counts counts = repository.counts();
+        KeyStoreService.Counts stores = keyStores.counts();
+
+        List<String> paths = new ArrayList<>(repository.storedPaths());
+        paths.addAll(keyStores.storedPaths());
+        if (!paths.isEmpty()) {
+            records.write(Map.of(), paths);
+        }
+
+        keyStores.forgetAll(keys);
+        repository.forgetAll();
+        int tokens = importTokens.forgetAll();
+        // A restarted Trent runs on real time; a wiped one starts as fresh.
+        time.reset();
+
+        int awsManaged = (int) keys.stream().filter(k -> k.metadata().awsManaged()).count();
+        int tags = keys.stream().mapToInt(k -> k.metadata().tags().size()).sum();
+        return new Removed(keys.size(), awsManaged, counts.aliases(), counts.grants(), counts.keyPolicies(), tags,
+                counts.lifecycleRecords(), stores.stores(), stores.connected(), tokens);
+    }
+}

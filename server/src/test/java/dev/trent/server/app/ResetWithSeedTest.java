@@ -1,0 +1,69 @@
+package dev.trent.server.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reset returns a seeded server to the state it started in: empty, then its seed applied again. */
+class ResetWithSeedTest {
+
+    private static final String SEEDED = "0b3f4c1e-8a7d-4e2b-9c6a-1d2e3f405162";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reset_keepsTheSeededKeyAndAlias_andRemovesTheRest() throws Exception {
+        Path seed = dir.resolve("seed.yaml");
+        Files.writeString(seed, """
+                keys:
+                  - id: %s
+                    description: seeded
+                    aliases: [alias/seeded]
+                """.formatted(SEEDED));
+        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).inMemory().seedFile(seed).build())) {
+            Http http = new Http(server);
+            http.kms("CreateKey", "{\"Description\":\"made by a test\"}");
+            assertEquals(2, http.keyIds().size());
+
+            server.reset();
+
+            assertEquals(List.of(SEEDED), http.keyIds());
+            assertEquals("seeded", http.kms("DescribeKey", "{\"KeyId\":\"alias/seeded\"}")
+                    .at("/KeyMetadata/Description").asText());
+        }
+    }
+
+    /** Plain KMS requests to a started server. */
+    private record Http(TrentServer server) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+        JsonNode kms(String operation, String body) throws Exception {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                    .header("X-Amz-Target", "TrentService." + operation)
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return JSON.readTree(response.body());
+        }
+
+        List<String> keyIds() throws Exception {
+            List<String> ids = new ArrayList<>();
+            kms("ListKeys", "{}").get("Keys").forEach(k -> ids.add(k.get("KeyId").asText()));
+            return ids;
+        }
+    }
+}
