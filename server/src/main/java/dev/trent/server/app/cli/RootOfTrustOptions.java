@@ -126,13 +126,13 @@ final class RootOfTrustOptions {
     void applyTo(TrentConfig.Builder config, Function<String, String> environment) {
         switch (effectiveKind()) {
             case PASSPHRASE -> {
-                char[] passphrase = secretFrom(environment, passphraseEnv, "--master-passphrase-env");
+                char[] passphrase = EnvironmentSecret.read(environment, passphraseEnv, "--master-passphrase-env");
                 config.passphrase(passphrase);
                 Arrays.fill(passphrase, '\0');
             }
             case PKCS11 -> {
                 Pkcs11Root root = pkcs11Root();
-                char[] pin = secretFrom(environment, pkcs11PinEnv, "--pkcs11-pin-env");
+                char[] pin = EnvironmentSecret.read(environment, pkcs11PinEnv, "--pkcs11-pin-env");
                 config.pkcs11(root, pin);
                 Arrays.fill(pin, '\0');
             }
@@ -192,17 +192,6 @@ final class RootOfTrustOptions {
     private static String word(RootOfTrustKind kind) {
         return KINDS.entrySet().stream().filter(entry -> entry.getValue() == kind)
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
-    }
-
-    private static char[] secretFrom(Function<String, String> environment, String variable, String option) {
-        String value = environment.apply(variable);
-        if (value == null) {
-            throw new CliException("environment variable " + variable + " (named by " + option + ") is not set");
-        }
-        if (value.isEmpty()) {
-            throw new CliException("environment variable " + variable + " (named by " + option + ") is empty");
-        }
-        return value.toCharArray();
     }
 
     private static void addIfGiven(List<String> options, String option, Object value) {

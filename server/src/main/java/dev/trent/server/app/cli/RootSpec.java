@@ -53,7 +53,7 @@ sealed interface RootSpec {
 
         @Override
         public RootOfTrustProvider provider(Function<String, String> environment) {
-            char[] passphrase = secretFrom(environment, variable, option + "-passphrase-env");
+            char[] passphrase = EnvironmentSecret.read(environment, variable, option + "-passphrase-env");
             try {
                 return PassphraseRootOfTrust.provider(passphrase);
             } finally {
@@ -78,7 +78,7 @@ sealed interface RootSpec {
         public RootOfTrustProvider provider(Function<String, String> environment) {
             // A token's provider makes one root, and a process may log in to a token once; a rekey needs a few.
             return new OneRootAtATime(() -> {
-                char[] pin = secretFrom(environment, pinVariable, option + "-pkcs11-pin-env");
+                char[] pin = EnvironmentSecret.read(environment, pinVariable, option + "-pkcs11-pin-env");
                 try {
                     return Pkcs11RootOfTrust.provider(library, tokenLabel, pin, keyLabel);
                 } catch (IllegalArgumentException e) {
@@ -202,16 +202,5 @@ sealed interface RootSpec {
         if (value == null) {
             options.add(option);
         }
-    }
-
-    private static char[] secretFrom(Function<String, String> environment, String variable, String option) {
-        String value = environment.apply(variable);
-        if (value == null) {
-            throw new CliException("environment variable " + variable + " (named by " + option + ") is not set");
-        }
-        if (value.isEmpty()) {
-            throw new CliException("environment variable " + variable + " (named by " + option + ") is empty");
-        }
-        return value.toCharArray();
     }
 }
