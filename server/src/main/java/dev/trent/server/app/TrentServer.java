@@ -141,7 +141,7 @@ public final class TrentServer implements AutoCloseable {
                     .add(MATERIAL_EXPIRED, () -> expirySweeper.sweep().size(), expirySweeper::nextDue)
                     .add(ROTATIONS, services.rotation()::rotateDue, services.rotation()::nextDue)
                     .add(CRYPTOPERIODS_ENDED, cryptoperiods::sweep, cryptoperiods::nextDue)
-                    .add("saving key usage", repository::saveUsage);
+                    .add("saving key usage", repository.usage()::save);
             TimeTravel time = new TimeTravel(clock, housekeeping);
             time.tick();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-housekeeping"));
@@ -246,7 +246,7 @@ public final class TrentServer implements AutoCloseable {
         channel.close().awaitUninterruptibly();
         shutdown(boss, workers, business, sweeperThread);
         try {
-            repository.saveUsage();
+            repository.usage().save();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "saving key usage at shutdown failed", e);
         }

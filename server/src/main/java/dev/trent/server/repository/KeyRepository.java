@@ -8,15 +8,14 @@ import dev.trent.server.key.Grant;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
 import dev.trent.server.key.KmsKey;
-import dev.trent.server.key.LastUsage;
 import dev.trent.server.key.MaterialVersion;
 import dev.trent.server.key.Origin;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.TokenBinding;
+import dev.trent.server.key.lifecycle.KeyLifecycle;
 import dev.trent.storage.Barrier;
 import dev.trent.storage.WriteBatch;
-import dev.trent.server.key.lifecycle.KeyLifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Keys and aliases: held in memory for the data plane, written through the barrier before a change becomes
- * visible. Reads never touch storage; every write is one atomic barrier commit, so a failed write leaves
- * both storage and memory as they were.
+ * Keys, their material, aliases and key policies: held in memory for the data plane, written through the
+ * barrier before a change becomes visible. Reads never touch storage; every write is one atomic barrier commit,
+ * so a failed write leaves both storage and memory as they were. A key's side records (grants, last use,
+ * lifecycle) live in {@link GrantRecords}, {@link UsageRecords} and {@link LifecycleJournal}, and go with the key
+ * in the commit that destroys it.
  */
 public final class KeyRepository {
 
@@ -49,13 +50,10 @@ public final class KeyRepository {
     private final LifecycleJournal lifecycle;
     private final Map<ScopedKey, StoredKey> keys = new ConcurrentHashMap<>();
     private final Map<ScopedAlias, Alias> aliases = new ConcurrentHashMap<>();
-    private final Map<ScopedKey, LastUsage> lastUsage = new ConcurrentHashMap<>();
-    /** Usages recorded in memory and not yet written: the data plane never waits for storage. */
-    private final Map<ScopedKey, LastUsage> unsavedUsage = new ConcurrentHashMap<>();
     /** Each key's policy document ("default" is the only policy name); a key without one has the default. */
     private final Map<ScopedKey, String> policies = new ConcurrentHashMap<>();
-    /** Each key's grants by grant id. */
-    private final Map<ScopedKey, Map<String, Grant>> grants = new ConcurrentHashMap<>();
+    private final GrantRecords grants;
+    private final UsageRecords usage;
 
     /** Rebuilds the material of keys in custom key stores, which is a reference to a key in a token. */
     private final TokenBinding tokens;
@@ -64,6 +62,19 @@ public final class KeyRepository {
         this.barrier = barrier;
         this.lifecycle = new LifecycleJournal(clock);
         this.tokens = tokens;
+        this.grants = new GrantRecords(barrier, this,
+                grant -> keys.containsKey(new ScopedKey(grant.scope(), grant.keyId())));
+        this.usage = new UsageRecords(barrier, this, (scope, id) -> keys.containsKey(new ScopedKey(scope, id)));
+    }
+
+    /** Every key's grants; their writes take this repository's lock. */
+    public GrantRecords grants() {
+        return grants;
+    }
+
+    /** Every key's last use. */
+    public UsageRecords usage() {
+        return usage;
     }
 
     /** Opens the repository and loads every key, its material and every alias; history is dated by the system clock. */
@@ -134,19 +145,12 @@ public final class KeyRepository {
             }
             keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, materials));
         }
-        for (byte[] record : barrier.getAll(RecordPaths.USAGE).values()) {
-            KeyCodec.StoredUsage usage = KeyCodec.decodeUsage(record);
-            lastUsage.put(new ScopedKey(usage.scope(), usage.id()), usage.usage());
-        }
+        usage.load();
         for (byte[] record : barrier.getAll(RecordPaths.POLICIES).values()) {
             KeyCodec.StoredPolicy policy = KeyCodec.decodePolicy(record);
             policies.put(new ScopedKey(policy.scope(), policy.id()), policy.policy());
         }
-        for (byte[] record : barrier.getAll(RecordPaths.GRANTS).values()) {
-            Grant grant = KeyCodec.decodeGrant(record);
-            grants.computeIfAbsent(new ScopedKey(grant.scope(), grant.keyId()), k -> new ConcurrentHashMap<>())
-                    .put(grant.grantId(), grant);
-        }
+        grants.load();
         for (byte[] record : barrier.getAll(RecordPaths.ALIASES).values()) {
             Alias alias = KeyCodec.decodeAlias(record);
             aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
@@ -245,18 +249,14 @@ public final class KeyRepository {
             byVersion.put(material.version().number(), material);
         }
         addPolicy(batch, key, policy);
-        for (Grant grant : keyGrants) {
-            batch.put(RecordPaths.grant(grant.scope(), grant.keyId(), grant.grantId()), KeyCodec.encode(grant));
-        }
+        keyGrants.forEach(grant -> grants.add(batch, grant));
         LifecycleJournal.Pending history = lifecycle.change(batch, null, key);
         barrier.commit(batch);
         lifecycle.install(history);
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.put(ref, new StoredKey(key, byVersion));
         rememberPolicy(ref, policy);
-        for (Grant grant : keyGrants) {
-            grants.computeIfAbsent(ref, k -> new ConcurrentHashMap<>()).put(grant.grantId(), grant);
-        }
+        keyGrants.forEach(grants::remember);
     }
 
     private static void addPolicy(WriteBatch batch, KmsKey key, String policy) {
@@ -462,106 +462,20 @@ public final class KeyRepository {
                 .filter(a -> a.scope().equals(key.scope()) && a.target().equals(key.id()))
                 .toList();
         pointing.forEach(a -> batch.delete(RecordPaths.alias(a.scope(), a.name())));
-        batch.delete(RecordPaths.usage(key.scope(), key.id()));
+        usage.delete(batch, key.scope(), key.id());
         batch.delete(RecordPaths.policy(key.scope(), key.id()));
-        ScopedKey scoped = new ScopedKey(key.scope(), key.id());
-        grants.getOrDefault(scoped, Map.of()).keySet()
-                .forEach(grantId -> batch.delete(RecordPaths.grant(key.scope(), key.id(), grantId)));
+        grants.deleteAllOf(batch, key.scope(), key.id());
         LifecycleJournal.Pending history = lifecycle.change(batch, key, null);
         barrier.commit(batch);
         lifecycle.install(history);
         pointing.forEach(a -> aliases.remove(new ScopedAlias(a.scope(), a.name())));
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.remove(ref);
-        lastUsage.remove(ref);
-        unsavedUsage.remove(ref);
+        usage.forget(key.scope(), key.id());
         policies.remove(ref);
-        grants.remove(ref);
+        grants.forget(key.scope(), key.id());
     }
 
-    /** The key's grants, oldest first (then by grant id), so paging is stable. */
-    public List<Grant> grants(Scope scope, KeyId id) {
-        return sorted(List.copyOf(grants.getOrDefault(new ScopedKey(scope, id), Map.of()).values()));
-    }
-
-    /** How many grants the key has. */
-    public int grantCount(Scope scope, KeyId id) {
-        return grants.getOrDefault(new ScopedKey(scope, id), Map.of()).size();
-    }
-
-    /** The grants on every key of one scope, oldest first. */
-    public List<Grant> grants(Scope scope) {
-        List<Grant> out = new ArrayList<>();
-        grants.forEach((ref, byId) -> {
-            if (ref.scope().equals(scope)) {
-                out.addAll(byId.values());
-            }
-        });
-        return sorted(out);
-    }
-
-    public Optional<Grant> findGrant(Scope scope, KeyId id, String grantId) {
-        return Optional.ofNullable(grants.getOrDefault(new ScopedKey(scope, id), Map.of()).get(grantId));
-    }
-
-    /** Stores a new grant on an existing key; written through before it is visible. */
-    public synchronized void putGrant(Grant grant) {
-        ScopedKey ref = new ScopedKey(grant.scope(), grant.keyId());
-        if (!keys.containsKey(ref)) {
-            throw new IllegalStateException("no key " + grant.keyId() + " to attach a grant to");
-        }
-        barrier.commit(new WriteBatch()
-                .put(RecordPaths.grant(grant.scope(), grant.keyId(), grant.grantId()), KeyCodec.encode(grant)));
-        grants.computeIfAbsent(ref, k -> new ConcurrentHashMap<>()).put(grant.grantId(), grant);
-    }
-
-    /** Deletes one grant (RetireGrant, RevokeGrant). */
-    public synchronized void deleteGrant(Grant grant) {
-        ScopedKey ref = new ScopedKey(grant.scope(), grant.keyId());
-        barrier.commit(new WriteBatch().delete(RecordPaths.grant(grant.scope(), grant.keyId(), grant.grantId())));
-        grants.computeIfPresent(ref, (k, byId) -> {
-            byId.remove(grant.grantId());
-            return byId.isEmpty() ? null : byId;
-        });
-    }
-
-    private static List<Grant> sorted(List<Grant> list) {
-        return list.stream()
-                .sorted(Comparator.comparing(Grant::creationDate).thenComparing(Grant::grantId))
-                .toList();
-    }
-
-    /** Notes a successful cryptographic use in memory; {@link #saveUsage()} writes it later. */
-    public void recordUsage(KmsKey key, LastUsage usage) {
-        ScopedKey ref = new ScopedKey(key.scope(), key.id());
-        if (keys.containsKey(ref)) {
-            lastUsage.put(ref, usage);
-            unsavedUsage.put(ref, usage);
-        }
-    }
-
-    public Optional<LastUsage> lastUsage(Scope scope, KeyId id) {
-        return Optional.ofNullable(lastUsage.get(new ScopedKey(scope, id)));
-    }
-
-    /** Writes the usages recorded since the last call, in one commit; called off the request path. */
-    public synchronized void saveUsage() {
-        if (unsavedUsage.isEmpty()) {
-            return;
-        }
-        Map<ScopedKey, LastUsage> pending = new HashMap<>(unsavedUsage);
-        WriteBatch batch = new WriteBatch();
-        pending.forEach((ref, usage) -> {
-            if (keys.containsKey(ref)) {
-                batch.put(RecordPaths.usage(ref.scope(), ref.id()), KeyCodec.encode(ref.scope(), ref.id(), usage));
-            }
-        });
-        if (!batch.isEmpty()) {
-            barrier.commit(batch);
-        }
-        // A use recorded while this commit ran stays pending for the next call.
-        pending.forEach((ref, usage) -> unsavedUsage.remove(ref, usage));
-    }
 
     public Optional<Alias> findAlias(Scope scope, AliasName name) {
         return Optional.ofNullable(aliases.get(new ScopedAlias(scope, name)));
@@ -609,8 +523,7 @@ public final class KeyRepository {
 
     /** How many aliases, key policies and grants there are in all scopes (what a wipe reports). */
     public Counts counts() {
-        int grantCount = grants.values().stream().mapToInt(Map::size).sum();
-        return new Counts(aliases.size(), policies.size(), grantCount, lifecycle.size());
+        return new Counts(aliases.size(), policies.size(), grants.total(), lifecycle.size());
     }
 
     /** What {@link #counts()} reports. */
@@ -624,10 +537,9 @@ public final class KeyRepository {
     public synchronized void forgetAll() {
         keys.clear();
         aliases.clear();
-        lastUsage.clear();
-        unsavedUsage.clear();
+        usage.forgetAll();
         policies.clear();
-        grants.clear();
+        grants.forgetAll();
         lifecycle.forgetAll();
     }
 }

@@ -83,10 +83,10 @@ public final class GrantService {
             KmsKey key = key(scope, request.keyId(), KeyOperation.CreateGrant);
             Grant wanted = prepare(key, request);
             Optional<Grant> existing = request.name() == null ? Optional.empty()
-                    : repository.grants(scope, key.id()).stream()
+                    : repository.grants().of(scope, key.id()).stream()
                             .filter(g -> request.name().equals(g.name()) && g.sameParameters(wanted))
                             .findFirst();
-            if (existing.isEmpty() && repository.grantCount(scope, key.id()) >= MAX_GRANTS_PER_KEY) {
+            if (existing.isEmpty() && repository.grants().count(scope, key.id()) >= MAX_GRANTS_PER_KEY) {
                 throw new LimitExceededException("The request would exceed the limit of " + MAX_GRANTS_PER_KEY
                         + " grants for key " + key.arn() + ".");
             }
@@ -96,7 +96,7 @@ public final class GrantService {
             // A repeated named request gets the existing grant, with a new token for it (CreateGrant, Name).
             Grant grant = existing.orElse(wanted);
             if (existing.isEmpty()) {
-                repository.putGrant(grant);
+                repository.grants().put(grant);
             }
             return new Created(grant.grantId(), newToken(grant));
         }
@@ -129,7 +129,7 @@ public final class GrantService {
         if (grantId != null) {
             checkGrantId(grantId);
         }
-        return repository.grants(scope, key.id()).stream()
+        return repository.grants().of(scope, key.id()).stream()
                 .filter(g -> grantId == null || grantId.equals(g.grantId()))
                 .filter(g -> granteePrincipal == null || granteePrincipal.equals(g.granteePrincipal()))
                 .filter(g -> granteeServicePrincipal == null
@@ -143,7 +143,7 @@ public final class GrantService {
             throw new ValidationException("You must specify either RetiringPrincipal or RetiringServicePrincipal, "
                     + "but not both.");
         }
-        return repository.grants(scope).stream()
+        return repository.grants().in(scope).stream()
                 .filter(g -> retiringPrincipal == null || retiringPrincipal.equals(g.retiringPrincipal()))
                 .filter(g -> retiringServicePrincipal == null
                         || retiringServicePrincipal.equals(g.retiringServicePrincipal()))
@@ -157,7 +157,7 @@ public final class GrantService {
             if (dryRun) {
                 throw DryRunOperationException.wouldHaveSucceeded();
             }
-            repository.deleteGrant(grant);
+            repository.grants().delete(grant);
         }
     }
 
@@ -175,12 +175,12 @@ public final class GrantService {
         synchronized (repository) {
             KmsKey key = key(scope, keyId, operation);
             checkGrantId(grantId);
-            Grant grant = repository.findGrant(scope, key.id(), grantId).orElseThrow(() -> new NotFoundException(
+            Grant grant = repository.grants().find(scope, key.id(), grantId).orElseThrow(() -> new NotFoundException(
                     "Grant " + grantId + " does not exist on key " + key.arn() + "."));
             if (dryRun) {
                 throw DryRunOperationException.wouldHaveSucceeded();
             }
-            repository.deleteGrant(grant);
+            repository.grants().delete(grant);
         }
     }
 
@@ -290,7 +290,7 @@ public final class GrantService {
         }
         Scope scope = new Scope(parts[0], parts[1]);
         Optional<KeyId> keyId = KeyId.parse(parts[2]);
-        return keyId.flatMap(id -> repository.findGrant(scope, id, parts[3])).orElseThrow(GrantService::invalidToken);
+        return keyId.flatMap(id -> repository.grants().find(scope, id, parts[3])).orElseThrow(GrantService::invalidToken);
     }
 
     private static InvalidGrantTokenException invalidToken() {

@@ -35,13 +35,13 @@ public final class UsageTracker {
     /** Records a use of the key with this ARN (as a successful response names it) in the caller's scope. */
     public void record(Scope scope, String keyArn, String operation, String requestId) {
         if (KeyReference.parse(keyArn) instanceof KeyReference.ByKeyArn arn) {
-            repository.find(scope, arn.id()).ifPresent(key -> repository.recordUsage(key.metadata(),
+            repository.find(scope, arn.id()).ifPresent(key -> repository.usage().record(key.metadata(),
                     new LastUsage(operation, clock.instant().truncatedTo(ChronoUnit.MILLIS), requestId)));
         }
     }
 
     public Report report(Scope scope, String keyId) {
         KmsKey key = lookup.forOperation(scope, keyId, KeyOperation.GetKeyLastUsage, Aliases.REJECTED).metadata();
-        return new Report(key, repository.lastUsage(scope, key.id()), key.creationDate());
+        return new Report(key, repository.usage().last(scope, key.id()), key.creationDate());
     }
 }

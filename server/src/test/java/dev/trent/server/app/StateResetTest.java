@@ -138,7 +138,7 @@ class StateResetTest {
                 .put("GranteePrincipal", "arn:aws:iam::" + scope.account() + ":role/app")
                 .set("Operations", JSON.createArrayNode().add("Decrypt")));
         server.ok(scope, "Encrypt", request().put("KeyId", keyId).put("Plaintext", "aGVsbG8="));
-        server.repository().saveUsage();
+        server.repository().usage().save();
         return keyId;
     }
 
@@ -166,8 +166,8 @@ class StateResetTest {
         for (String keyId : List.of(home, elsewhere)) {
             Scope scope = keyId.equals(home) ? HOME : ELSEWHERE;
             assertTrue(server.repository().lifecycle().find(scope, new KeyId(keyId)).isEmpty());
-            assertTrue(server.repository().lastUsage(scope, new KeyId(keyId)).isEmpty());
-            assertTrue(server.repository().grants(scope).isEmpty());
+            assertTrue(server.repository().usage().last(scope, new KeyId(keyId)).isEmpty());
+            assertTrue(server.repository().grants().in(scope).isEmpty());
         }
         // As for any ciphertext whose key does not exist.
         assertEquals("AccessDeniedException", server.type(HOME, "Decrypt",

@@ -140,7 +140,7 @@ class SeedApplierTest {
             assertEquals(2, aes.currentMaterial().number());
             assertEquals(90, aes.rotation().periodInDays());
             assertEquals(AES, w.repository().findAlias(SCOPE, new AliasName("alias/orders")).orElseThrow().target());
-            assertEquals(1, w.repository().grants(SCOPE, AES).size());
+            assertEquals(1, w.repository().grants().of(SCOPE, AES).size());
             assertEquals(Map.of("team", "payments"), w.repository().find(SCOPE, HMAC).orElseThrow().metadata().tags());
             assertEquals(KeyState.Disabled, w.repository().find(SCOPE, RSA).orElseThrow().metadata().state());
             KmsKey gone = w.repository().find(SCOPE, GONE).orElseThrow().metadata();
@@ -170,7 +170,7 @@ class SeedApplierTest {
             assertEquals(5, w.repository().list(SCOPE).size());
             assertEquals("changed by a user", w.repository().find(SCOPE, AES).orElseThrow().metadata().description());
             assertEquals(2, w.repository().find(SCOPE, AES).orElseThrow().metadata().materials().size());
-            assertEquals(1, w.repository().grants(SCOPE, AES).size());
+            assertEquals(1, w.repository().grants().of(SCOPE, AES).size());
             assertArrayEquals(MESSAGE, w.services().encryption().decrypt(SCOPE, ciphertext, null, Map.of(), null, false)
                     .plaintext());
             assertEquals(6, log.size());

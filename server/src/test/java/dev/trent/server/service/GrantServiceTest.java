@@ -160,9 +160,9 @@ class GrantServiceTest {
         assertEquals(3, storage.barrier().getAll("grants/").size());
         repository.destroy(key);
         assertEquals(1, storage.barrier().getAll("grants/").size());
-        assertEquals(List.of(), repository.grants(SCOPE, key.id()));
+        assertEquals(List.of(), repository.grants().of(SCOPE, key.id()));
         reload();
-        assertEquals(1, repository.grants(SCOPE).size());
+        assertEquals(1, repository.grants().in(SCOPE).size());
     }
 
     private GrantService.Created create(KmsKey key, String name, GrantOperation... operations) {
