@@ -58,6 +58,11 @@ public final class KeyLookup {
         this.awsManagedKeys = new AwsManagedKeys(repository, clock);
     }
 
+    /** The key as callers see it: Unavailable while its custom key store is not connected, else as stored. */
+    public KmsKey visible(StoredKey key) {
+        return view.visible(key);
+    }
+
     /** The key named by {@code text}, allowed to run {@code operation} in its current state. */
     public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases) {
         StoredKey key = find(scope, text, aliases);

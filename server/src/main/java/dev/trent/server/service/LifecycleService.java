@@ -44,10 +44,13 @@ public final class LifecycleService {
         this.clock = clock;
     }
 
-    /** The lifecycle of the key {@code text} names (id, ARN or alias); a destroyed key's record stays readable. */
+    /**
+     * The lifecycle of the key {@code text} names (id, ARN or alias), in the state callers see (a key of a
+     * disconnected custom key store is Unavailable, so suspended); a destroyed key's record stays readable.
+     */
     public View view(Scope scope, String text) {
         try {
-            KmsKey key = lookup.find(scope, text, Aliases.ACCEPTED).metadata();
+            KmsKey key = lookup.visible(lookup.find(scope, text, Aliases.ACCEPTED));
             KeyLifecycle lifecycle = repository.lifecycle().get(key.scope(), key.id());
             NistPhase phase = NistPhases.of(key.state(), key.hasMaterial() || key.imported() != null,
                     key.creationDate(), lifecycle, clock.instant());

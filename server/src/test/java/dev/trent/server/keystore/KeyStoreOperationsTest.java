@@ -12,6 +12,9 @@ import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.api.Services;
+import dev.trent.server.key.lifecycle.KeyState;
+import dev.trent.server.key.lifecycle.NistPhase;
+import dev.trent.server.service.LifecycleService;
 import dev.trent.server.key.Scope;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.repository.SealedRecords;
@@ -46,6 +49,7 @@ class KeyStoreOperationsTest {
     private Connections connections;
     private KeyRepository repository;
     private KeyStoreService keyStores;
+    private Services services;
     private Dispatcher dispatcher;
 
     KeyStoreOperationsTest() {
@@ -64,7 +68,8 @@ class KeyStoreOperationsTest {
                 new Cluster(OTHER_CLUSTER, FakeTokenConnector.LIBRARY, "kms-2"),
                 new Cluster(NO_TOKEN_CLUSTER, FakeTokenConnector.LIBRARY, "absent")), tokens, clock);
         keyStores.reconnectRequested();
-        dispatcher = new Dispatcher(new OperationRegistry(Services.over(repository, clock, keyStores)));
+        services = Services.over(repository, clock, keyStores);
+        dispatcher = new Dispatcher(new OperationRegistry(services));
     }
 
     @AfterEach
@@ -339,6 +344,9 @@ class KeyStoreOperationsTest {
         assertEquals("Unavailable", metadata.get("KeyState").asText());
         assertFalse(metadata.get("Enabled").asBoolean());
         assertEquals("Unavailable", describeKey(disabled).get("KeyState").asText());
+        LifecycleService.View lifecycle = services.lifecycle().view(SCOPE, enabled);
+        assertEquals(KeyState.Unavailable, lifecycle.key().orElseThrow().state());
+        assertEquals(NistPhase.SUSPENDED, lifecycle.phase(), "a key whose token is out of reach is suspended");
         Answer refused = encrypt(enabled);
         assertEquals("KMSInvalidStateException", refused.type());
         assertEquals(metadata.get("Arn").asText() + " is unavailable.", refused.message());
