@@ -13,9 +13,8 @@ import dev.trent.storage.RootOfTrust;
 import dev.trent.storage.StorageException;
 import dev.trent.storage.WrongRootOfTrustException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same promises the key-file and passphrase roots keep, kept by a key inside a SoftHSM2 token. */
 class Pkcs11RootOfTrustTest {
@@ -24,20 +23,8 @@ class Pkcs11RootOfTrustTest {
     private static final byte[] PLAINTEXT = "keyring bytes".getBytes(UTF_8);
     private static final String KEY = "root-key";
 
-    private SoftHsmToken softHsm;
-
-    @BeforeEach
-    void newToken() {
-        softHsm = SoftHsmToken.create();
-    }
-
-    @AfterEach
-    void deleteToken() {
-        // Null when SoftHSM2 is missing and the test was skipped.
-        if (softHsm != null) {
-            softHsm.close();
-        }
-    }
+    @RegisterExtension
+    final FreshSoftHsmToken softHsm = new FreshSoftHsmToken();
 
     private Pkcs11RootOfTrustProvider provider() {
         return provider(softHsm.library());

@@ -19,10 +19,9 @@ import dev.trent.storage.WrongRootOfTrustException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A SQLite store sealed by a key in a SoftHSM2 token: it opens with that token only, and failures write nothing. */
 class Pkcs11StorageTest {
@@ -34,20 +33,8 @@ class Pkcs11StorageTest {
     @TempDir
     Path dir;
 
-    private SoftHsmToken softHsm;
-
-    @BeforeEach
-    void newToken() {
-        softHsm = SoftHsmToken.create();
-    }
-
-    @AfterEach
-    void deleteToken() {
-        // Null when SoftHSM2 is missing and the test was skipped.
-        if (softHsm != null) {
-            softHsm.close();
-        }
-    }
+    @RegisterExtension
+    final FreshSoftHsmToken softHsm = new FreshSoftHsmToken();
 
     private Path dataDir() {
         return dir.resolve("data");
@@ -119,8 +106,7 @@ class Pkcs11StorageTest {
     void open_withoutTheToken_theDataDirIsUnusable() throws Exception {
         writeOneRecordAndClose();
         String label = softHsm.label();
-        softHsm.close();
-        softHsm = SoftHsmToken.create();
+        softHsm.replace();
 
         try (Pkcs11RootOfTrustProvider provider = Pkcs11RootOfTrust.provider(softHsm.library(), label,
                 softHsm.pin(), KEY)) {

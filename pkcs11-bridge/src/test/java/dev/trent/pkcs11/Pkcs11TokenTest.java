@@ -13,30 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class Pkcs11TokenTest {
 
     private static final byte[] AAD = "trent/test".getBytes(UTF_8);
     private static final byte[] PLAINTEXT = "keyring bytes".getBytes(UTF_8);
 
-    private SoftHsmToken softHsm;
-
-    @BeforeEach
-    void newToken() {
-        softHsm = SoftHsmToken.create();
-    }
-
-    @AfterEach
-    void deleteToken() {
-        // Null when SoftHSM2 is missing and the test was skipped.
-        if (softHsm != null) {
-            softHsm.close();
-        }
-    }
+    @RegisterExtension
+    final FreshSoftHsmToken softHsm = new FreshSoftHsmToken();
 
     private Pkcs11Token open() {
         return Pkcs11Token.open(softHsm.library(), softHsm.label(), softHsm.pin());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trent.pkcs11.Pkcs11Token;
-import dev.trent.pkcs11.SoftHsmToken;
+import dev.trent.pkcs11.FreshSoftHsmToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real Trent whose keyring is wrapped by a key in a SoftHSM2 token: KMS data survives a restart. */
 class Pkcs11RootOfTrustServerTest {
@@ -26,23 +25,11 @@ class Pkcs11RootOfTrustServerTest {
     private static final String PLAINTEXT = "hello from behind the token";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private SoftHsmToken softHsm;
+    @RegisterExtension
+    final FreshSoftHsmToken softHsm = new FreshSoftHsmToken();
 
     @TempDir
     Path dataDir;
-
-    @BeforeEach
-    void newToken() {
-        softHsm = SoftHsmToken.create();
-    }
-
-    @AfterEach
-    void deleteToken() {
-        // Null when SoftHSM2 is missing and the test was skipped.
-        if (softHsm != null) {
-            softHsm.close();
-        }
-    }
 
     private TrentConfig config(Path library) {
         return TrentConfig.builder().port(0).dataDir(dataDir)

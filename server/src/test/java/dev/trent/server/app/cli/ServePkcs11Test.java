@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trent.pkcs11.Pkcs11RootOfTrust;
 import dev.trent.pkcs11.Pkcs11Token;
-import dev.trent.pkcs11.SoftHsmToken;
+import dev.trent.pkcs11.FreshSoftHsmToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,10 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code trent serve --root-of-trust pkcs11} against a SoftHSM2 token of the test's own and the real server: it
@@ -35,22 +34,10 @@ class ServePkcs11Test {
     @TempDir
     Path dir;
 
-    private SoftHsmToken softHsm;
+    @RegisterExtension
+    final FreshSoftHsmToken softHsm = new FreshSoftHsmToken();
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void newToken() {
-        softHsm = SoftHsmToken.create();
-    }
-
-    @AfterEach
-    void deleteToken() {
-        // Null when SoftHSM2 is missing and the test was skipped.
-        if (softHsm != null) {
-            softHsm.close();
-        }
-    }
 
     private Path dataDir() {
         return dir.resolve("data");
