@@ -3,7 +3,6 @@ package dev.trent.server.repository;
 import dev.trent.server.crypto.SecretAccess;
 import dev.trent.server.crypto.SecretBytes;
 import dev.trent.server.key.Alias;
-import dev.trent.server.key.AliasName;
 import dev.trent.server.key.Grant;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
@@ -40,16 +39,13 @@ public final class KeyRepository {
     private record ScopedKey(Scope scope, KeyId id) {
     }
 
-    private record ScopedAlias(Scope scope, AliasName name) {
-    }
-
     /** The only key policy name KMS has. */
     public static final String POLICY_NAME = "default";
 
     private final Barrier barrier;
     private final LifecycleJournal lifecycle;
     private final Map<ScopedKey, StoredKey> keys = new ConcurrentHashMap<>();
-    private final Map<ScopedAlias, Alias> aliases = new ConcurrentHashMap<>();
+    private final AliasRecords aliases;
     /** Each key's policy document ("default" is the only policy name); a key without one has the default. */
     private final Map<ScopedKey, String> policies = new ConcurrentHashMap<>();
     private final GrantRecords grants;
@@ -62,9 +58,15 @@ public final class KeyRepository {
         this.barrier = barrier;
         this.lifecycle = new LifecycleJournal(clock);
         this.tokens = tokens;
+        this.aliases = new AliasRecords(barrier, this);
         this.grants = new GrantRecords(barrier, this,
                 grant -> keys.containsKey(new ScopedKey(grant.scope(), grant.keyId())));
         this.usage = new UsageRecords(barrier, this, (scope, id) -> keys.containsKey(new ScopedKey(scope, id)));
+    }
+
+    /** Every alias; their writes take this repository's lock. */
+    public AliasRecords aliases() {
+        return aliases;
     }
 
     /** Every key's grants; their writes take this repository's lock. */
@@ -151,10 +153,7 @@ public final class KeyRepository {
             policies.put(new ScopedKey(policy.scope(), policy.id()), policy.policy());
         }
         grants.load();
-        for (byte[] record : barrier.getAll(RecordPaths.ALIASES).values()) {
-            Alias alias = KeyCodec.decodeAlias(record);
-            aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
-        }
+        aliases.load();
     }
 
     public Optional<StoredKey> find(Scope scope, KeyId id) {
@@ -198,7 +197,7 @@ public final class KeyRepository {
                         material.sealable().reveal(SecretAccess.INSTANCE));
         addPolicy(batch, key, policy);
         if (alias != null) {
-            batch.put(RecordPaths.alias(alias.scope(), alias.name()), KeyCodec.encode(alias));
+            aliases.add(batch, alias);
         }
         LifecycleJournal.Pending history = lifecycle.change(batch, null, key);
         barrier.commit(batch);
@@ -207,7 +206,7 @@ public final class KeyRepository {
         keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
         rememberPolicy(ref, policy);
         if (alias != null) {
-            aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
+            aliases.remember(alias);
         }
     }
 
@@ -458,17 +457,15 @@ public final class KeyRepository {
         for (MaterialVersion m : key.materials()) {
             batch.delete(RecordPaths.material(key.scope(), key.id(), m.number()));
         }
-        List<Alias> pointing = aliases.values().stream()
-                .filter(a -> a.scope().equals(key.scope()) && a.target().equals(key.id()))
-                .toList();
-        pointing.forEach(a -> batch.delete(RecordPaths.alias(a.scope(), a.name())));
+        List<Alias> pointing = aliases.pointingAt(key.scope(), key.id());
+        aliases.delete(batch, pointing);
         usage.delete(batch, key.scope(), key.id());
         batch.delete(RecordPaths.policy(key.scope(), key.id()));
         grants.deleteAllOf(batch, key.scope(), key.id());
         LifecycleJournal.Pending history = lifecycle.change(batch, key, null);
         barrier.commit(batch);
         lifecycle.install(history);
-        pointing.forEach(a -> aliases.remove(new ScopedAlias(a.scope(), a.name())));
+        aliases.forget(pointing);
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
         keys.remove(ref);
         usage.forget(key.scope(), key.id());
@@ -476,28 +473,6 @@ public final class KeyRepository {
         grants.forget(key.scope(), key.id());
     }
 
-
-    public Optional<Alias> findAlias(Scope scope, AliasName name) {
-        return Optional.ofNullable(aliases.get(new ScopedAlias(scope, name)));
-    }
-
-    /** Aliases of one scope, sorted by name. */
-    public List<Alias> aliases(Scope scope) {
-        return aliases.values().stream()
-                .filter(a -> a.scope().equals(scope))
-                .sorted(Comparator.comparing(a -> a.name().value()))
-                .toList();
-    }
-
-    public synchronized void putAlias(Alias alias) {
-        barrier.commit(new WriteBatch().put(RecordPaths.alias(alias.scope(), alias.name()), KeyCodec.encode(alias)));
-        aliases.put(new ScopedAlias(alias.scope(), alias.name()), alias);
-    }
-
-    public synchronized void deleteAlias(Alias alias) {
-        barrier.commit(new WriteBatch().delete(RecordPaths.alias(alias.scope(), alias.name())));
-        aliases.remove(new ScopedAlias(alias.scope(), alias.name()));
-    }
 
     // ---- wiping all state (the reset endpoints)
 
@@ -523,7 +498,7 @@ public final class KeyRepository {
 
     /** How many aliases, key policies and grants there are in all scopes (what a wipe reports). */
     public Counts counts() {
-        return new Counts(aliases.size(), policies.size(), grants.total(), lifecycle.size());
+        return new Counts(aliases.count(), policies.size(), grants.total(), lifecycle.size());
     }
 
     /** What {@link #counts()} reports. */
@@ -536,7 +511,7 @@ public final class KeyRepository {
      */
     public synchronized void forgetAll() {
         keys.clear();
-        aliases.clear();
+        aliases.forgetAll();
         usage.forgetAll();
         policies.clear();
         grants.forgetAll();

@@ -71,7 +71,7 @@ public final class SeedApplier {
         int aliasesLeft = 0;
         for (Seed.Alias alias : seed.aliases()) {
             Scope scope = scope(alias.account(), alias.region());
-            Optional<Alias> existing = repository.findAlias(scope, alias.name());
+            Optional<Alias> existing = repository.aliases().find(scope, alias.name());
             if (existing.isPresent()) {
                 log.accept("seed: alias " + scope.aliasArn(alias.name()) + " already exists (pointing at "
                         + existing.get().target() + "); left as it is");

@@ -34,12 +34,12 @@ public final class AliasService {
     public void create(Scope scope, AliasName name, String targetKeyId) {
         synchronized (repository) {
             KmsKey target = lookup.forOperation(scope, targetKeyId, KeyOperation.CreateAlias, Aliases.REJECTED).metadata();
-            if (repository.findAlias(scope, name).isPresent()) {
+            if (repository.aliases().find(scope, name).isPresent()) {
                 throw new AlreadyExistsException("An alias with the name " + scope.aliasArn(name) + " already exists");
             }
             checkQuota(scope, target);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            repository.putAlias(new Alias(scope, name, target.id(), now, now));
+            repository.aliases().put(new Alias(scope, name, target.id(), now, now));
         }
     }
 
@@ -57,32 +57,32 @@ public final class AliasService {
                         + current.spec() + " to a CMK with key spec " + target.spec());
             }
             checkQuota(scope, target);
-            repository.putAlias(alias.pointingAt(target.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            repository.aliases().put(alias.pointingAt(target.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         }
     }
 
     public void delete(Scope scope, AliasName name) {
         synchronized (repository) {
-            repository.deleteAlias(existing(scope, name));
+            repository.aliases().delete(existing(scope, name));
         }
     }
 
     /** Aliases of the scope, or only those of one key (given by key id or key ARN). */
     public List<Alias> list(Scope scope, String keyIdFilter) {
         if (keyIdFilter == null) {
-            return repository.aliases(scope);
+            return repository.aliases().in(scope);
         }
         KmsKey key = lookup.find(scope, keyIdFilter, Aliases.REJECTED).metadata();
-        return repository.aliases(scope).stream().filter(a -> a.target().equals(key.id())).toList();
+        return repository.aliases().in(scope).stream().filter(a -> a.target().equals(key.id())).toList();
     }
 
     private Alias existing(Scope scope, AliasName name) {
-        return repository.findAlias(scope, name)
+        return repository.aliases().find(scope, name)
                 .orElseThrow(() -> new NotFoundException("Alias " + scope.aliasArn(name) + " is not found."));
     }
 
     private void checkQuota(Scope scope, KmsKey target) {
-        long count = repository.aliases(scope).stream().filter(a -> a.target().equals(target.id())).count();
+        long count = repository.aliases().in(scope).stream().filter(a -> a.target().equals(target.id())).count();
         if (count >= MAX_ALIASES_PER_KEY) {
             throw new LimitExceededException("The key " + target.arn() + " already has " + MAX_ALIASES_PER_KEY
                     + " aliases, the most a KMS key can have.");

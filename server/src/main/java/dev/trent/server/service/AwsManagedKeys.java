@@ -79,7 +79,7 @@ public final class AwsManagedKeys {
             return Optional.empty();
         }
         synchronized (repository) {
-            Optional<Alias> existing = repository.findAlias(scope, name);
+            Optional<Alias> existing = repository.aliases().find(scope, name);
             if (existing.isPresent()) {
                 return repository.find(scope, existing.get().target());
             }

@@ -118,7 +118,7 @@ public final class KeyLookup {
     }
 
     private StoredKey byAlias(Scope scope, dev.trent.server.key.AliasName name) {
-        java.util.Optional<Alias> alias = repository.findAlias(scope, name);
+        java.util.Optional<Alias> alias = repository.aliases().find(scope, name);
         if (alias.isEmpty() && name.isReserved()) {
             return awsManagedKeys.firstUse(scope, name).orElseThrow(() -> aliasNotFound(scope, name));
         }

@@ -91,13 +91,13 @@ class KeyRepositoryPersistenceTest {
                     false).ciphertext();
             rsaPublicKey = w.repository().find(SCOPE, rsa.id()).orElseThrow().currentMaterial().subjectPublicKeyInfo();
             keysBefore = w.keys().list(SCOPE);
-            aliasesBefore = w.repository().aliases(SCOPE);
+            aliasesBefore = w.repository().aliases().in(SCOPE);
         }
 
         try (Storage storage = open()) {
             Wired w = Wired.over(storage);
             assertEquals(keysBefore, w.keys().list(SCOPE), "every key's metadata, state, dates, tags and materials");
-            assertEquals(aliasesBefore, w.repository().aliases(SCOPE));
+            assertEquals(aliasesBefore, w.repository().aliases().in(SCOPE));
             KmsKey reloaded = w.keys().describe(SCOPE, tagged.id().value());
             assertEquals(Map.of("team", "crypto", "stage", "prod"), reloaded.tags());
             assertEquals("described \u00e9", reloaded.description());
@@ -179,7 +179,7 @@ class KeyRepositoryPersistenceTest {
         assertThrows(StorageException.class, () -> create(w, KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, Map.of()));
         assertThrows(StorageException.class, () -> w.aliases().create(SCOPE, new AliasName("alias/x"), key.id().value()));
         assertEquals(List.of(key), w.keys().list(SCOPE));
-        assertEquals(List.of(), w.repository().aliases(SCOPE));
+        assertEquals(List.of(), w.repository().aliases().in(SCOPE));
     }
 
     /** Writes the sealed bytes at {@code from} to {@code to} in the SQLite file, as someone with the file could. */

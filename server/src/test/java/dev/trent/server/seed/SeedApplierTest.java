@@ -139,7 +139,7 @@ class SeedApplierTest {
             assertEquals(2, aes.materials().size());
             assertEquals(2, aes.currentMaterial().number());
             assertEquals(90, aes.rotation().periodInDays());
-            assertEquals(AES, w.repository().findAlias(SCOPE, new AliasName("alias/orders")).orElseThrow().target());
+            assertEquals(AES, w.repository().aliases().find(SCOPE, new AliasName("alias/orders")).orElseThrow().target());
             assertEquals(1, w.repository().grants().of(SCOPE, AES).size());
             assertEquals(Map.of("team", "payments"), w.repository().find(SCOPE, HMAC).orElseThrow().metadata().tags());
             assertEquals(KeyState.Disabled, w.repository().find(SCOPE, RSA).orElseThrow().metadata().state());
@@ -191,7 +191,7 @@ class SeedApplierTest {
         try (Storage storage = open()) {
             Wired w = Wired.over(storage);
             assertEquals(new SeedApplier.Outcome(4, 1, 1, 0), apply(w, seed("orders")));
-            assertEquals(AES, w.repository().findAlias(SCOPE, new AliasName("alias/orders")).orElseThrow().target());
+            assertEquals(AES, w.repository().aliases().find(SCOPE, new AliasName("alias/orders")).orElseThrow().target());
         }
     }
 

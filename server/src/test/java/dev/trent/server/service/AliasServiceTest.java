@@ -51,7 +51,7 @@ class AliasServiceTest {
         clock.advance(Duration.ofSeconds(5));
 
         aliases.update(SCOPE, NAME, arriving.id().value());
-        Alias moved = repository.findAlias(SCOPE, NAME).orElseThrow();
+        Alias moved = repository.aliases().find(SCOPE, NAME).orElseThrow();
         assertEquals(arriving.id(), moved.target());
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), moved.created());
         assertEquals(Instant.parse("2026-01-01T00:00:05Z"), moved.lastUpdated());
@@ -95,14 +95,14 @@ class AliasServiceTest {
         aliases.create(SCOPE, NAME, symmetric.id().value());
         assertThrows(ValidationException.class, () -> aliases.update(SCOPE, NAME, rsaEncryption.id().value()));
         assertThrows(ValidationException.class, () -> aliases.update(SCOPE, NAME, hmac.id().value()));
-        assertEquals(symmetric.id(), repository.findAlias(SCOPE, NAME).orElseThrow().target());
+        assertEquals(symmetric.id(), repository.aliases().find(SCOPE, NAME).orElseThrow().target());
 
         KmsKey p256 = keys.create(SCOPE, spec(KeySpec.ECC_NIST_P256, KeyUsage.SIGN_VERIFY));
         KmsKey ed25519 = keys.create(SCOPE, spec(KeySpec.ECC_NIST_EDWARDS25519, KeyUsage.SIGN_VERIFY));
         AliasName signing = new AliasName("alias/signing");
         aliases.create(SCOPE, signing, p256.id().value());
         aliases.update(SCOPE, signing, ed25519.id().value());
-        assertEquals(ed25519.id(), repository.findAlias(SCOPE, signing).orElseThrow().target());
+        assertEquals(ed25519.id(), repository.aliases().find(SCOPE, signing).orElseThrow().target());
     }
 
     @Test
@@ -111,7 +111,7 @@ class AliasServiceTest {
         KmsKey ecc = keys.create(SCOPE, spec(KeySpec.ECC_NIST_P256, KeyUsage.SIGN_VERIFY));
         aliases.create(SCOPE, NAME, rsa.id().value());
         aliases.update(SCOPE, NAME, ecc.id().value());
-        assertEquals(ecc.id(), repository.findAlias(SCOPE, NAME).orElseThrow().target());
+        assertEquals(ecc.id(), repository.aliases().find(SCOPE, NAME).orElseThrow().target());
     }
 
     @Test

@@ -77,7 +77,7 @@ class AwsManagedKeysTest {
         assertEquals("AWS managed key for s3, created by Trent on first use of alias/aws/s3.", key.description());
         assertFalse(key.multiRegion());
         assertEquals(Map.of(), key.tags());
-        Alias alias = repository.findAlias(SCOPE, new AliasName(S3)).orElseThrow();
+        Alias alias = repository.aliases().find(SCOPE, new AliasName(S3)).orElseThrow();
         assertEquals(key.id(), alias.target());
         assertEquals(clock.instant(), alias.created());
         assertEquals(clock.instant(), alias.lastUpdated());
@@ -235,7 +235,7 @@ class AwsManagedKeysTest {
         assertEquals(key, keys.describe(SCOPE, id));
         assertEquals(AwsManagedKeys.policy(SCOPE, "s3"), policies.get(SCOPE, id, "default").document());
         assertEquals(2, aliases.list(SCOPE, null).size());
-        assertEquals(customer, repository.findAlias(SCOPE, new AliasName("alias/app")).orElseThrow().target().value());
+        assertEquals(customer, repository.aliases().find(SCOPE, new AliasName("alias/app")).orElseThrow().target().value());
     }
 
     @Test
@@ -275,7 +275,7 @@ class AwsManagedKeysTest {
         KeyRepository reloaded = KeyRepository.load(storage.barrier());
 
         assertEquals(key, reloaded.find(SCOPE, key.id()).orElseThrow().metadata());
-        assertEquals(key.id(), reloaded.findAlias(SCOPE, new AliasName(S3)).orElseThrow().target());
+        assertEquals(key.id(), reloaded.aliases().find(SCOPE, new AliasName(S3)).orElseThrow().target());
         assertEquals(AwsManagedKeys.policy(SCOPE, "s3"), reloaded.policy(SCOPE, key.id()).orElseThrow());
     }
 
