@@ -43,20 +43,20 @@ public final class DeletionSweeper {
     /** Destroys every key due by now; returns those destroyed. */
     public List<KmsKey> sweep() {
         Instant now = clock.instant();
-        List<KmsKey> destroyed = new ArrayList<>();
+        List<KmsKey> gone = new ArrayList<>();
         synchronized (repository) {
             for (KmsKey key : repository.all()) {
                 if (key.state() == KeyState.PendingDeletion && !key.deletionDate().isAfter(now)
                         && KeyStateMachine.allows(key.state(), KeyEvent.DESTROY)) {
                     Optional<StoredKey> stored = repository.find(key.scope(), key.id());
                     WINDOW_ENDED.during(() -> repository.destroy(key));
-                    destroyed.add(key);
-                    stored.ifPresent(this.destroyed);
+                    gone.add(key);
+                    stored.ifPresent(destroyed);
                 }
             }
             startWaitingPeriodsOfPrimariesWithoutReplicas(now);
         }
-        return destroyed;
+        return gone;
     }
 
     /**
