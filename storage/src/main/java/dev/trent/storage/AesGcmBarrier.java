@@ -3,6 +3,7 @@ package dev.trent.storage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +30,15 @@ final class AesGcmBarrier implements Barrier {
     static final int OVERHEAD_BYTES = HEADER_BYTES + AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES;
 
     private final PhysicalStore physical;
+    private final IntegrityLedger ledger;
+    // Commits read the values they replace and carry the manifest forward, so they must not interleave.
+    private final Object commitLock = new Object();
     private volatile Keyring keyring;
 
-    AesGcmBarrier(PhysicalStore physical, Keyring keyring) {
+    AesGcmBarrier(PhysicalStore physical, Keyring keyring, IntegrityLedger ledger) {
         this.physical = physical;
         this.keyring = keyring;
+        this.ledger = ledger;
     }
 
     Keyring keyring() {
@@ -56,9 +61,9 @@ final class AesGcmBarrier implements Barrier {
 
     @Override
     public Optional<byte[]> get(String path) {
-        RecordPaths.requireValidPath(path);
+        requireCallerPath(path);
         Keyring current = keyring();
-        return physical.get(path).map(sealed -> open(current, path, sealed));
+        return physical.get(path).map(sealed -> openVouched(current, path, sealed));
     }
 
     @Override
@@ -67,9 +72,42 @@ final class AesGcmBarrier implements Barrier {
         Keyring current = keyring();
         SortedMap<String, byte[]> plaintexts = new TreeMap<>();
         for (Map.Entry<String, byte[]> entry : physical.scan(prefix).entrySet()) {
-            plaintexts.put(entry.getKey(), open(current, entry.getKey(), entry.getValue()));
+            if (!entry.getKey().startsWith(Manifest.RESERVED_PREFIX)) {
+                plaintexts.put(entry.getKey(), openVouched(current, entry.getKey(), entry.getValue()));
+            }
         }
         return plaintexts;
+    }
+
+    @Override
+    public SortedMap<String, byte[]> getAllIntact(String prefix, DamageSink damaged) {
+        RecordPaths.requireValidPrefix(prefix);
+        Keyring current = keyring();
+        IntegrityReport report = ledger.report();
+        SortedMap<String, byte[]> plaintexts = new TreeMap<>();
+        for (Map.Entry<String, byte[]> entry : physical.scan(prefix).entrySet()) {
+            String path = entry.getKey();
+            if (path.startsWith(Manifest.RESERVED_PREFIX)) {
+                continue;
+            }
+            try {
+                byte[] plaintext = open(current, path, entry.getValue());
+                if (report.isSuspect(path)) {
+                    damaged.damaged(path, "it does not match the integrity manifest (an older copy, or a sibling "
+                            + "record is missing)");
+                } else {
+                    plaintexts.put(path, plaintext);
+                }
+            } catch (BarrierIntegrityException e) {
+                damaged.damaged(path, e.getMessage());
+            }
+        }
+        return plaintexts;
+    }
+
+    @Override
+    public IntegrityReport integrity() {
+        return ledger.report();
     }
 
     @Override
@@ -78,14 +116,32 @@ final class AesGcmBarrier implements Barrier {
             return;
         }
         BarrierKey active = keyring().activeKey();
-        List<PhysicalWrite> writes = new ArrayList<>(batch.changes().size());
+        List<PhysicalWrite> writes = new ArrayList<>(batch.changes().size() + 1);
         for (Map.Entry<String, byte[]> change : batch.changes().entrySet()) {
-            String path = change.getKey();
+            String path = requireCallerPath(change.getKey());
             writes.add(change.getValue() == null
                     ? PhysicalWrite.delete(path)
                     : PhysicalWrite.put(path, seal(active, path, change.getValue())));
         }
-        physical.apply(writes);
+        synchronized (commitLock) {
+            Map<String, byte[]> before = new HashMap<>();
+            for (PhysicalWrite write : writes) {
+                physical.get(write.path()).ifPresent(old -> before.put(write.path(), old));
+            }
+            Manifest next = ledger.next(writes, before);
+            writes.add(PhysicalWrite.put(Manifest.PATH, seal(active, Manifest.PATH, next.encode())));
+            physical.apply(writes);
+            ledger.committed(next);
+        }
+    }
+
+    private static String requireCallerPath(String path) {
+        RecordPaths.requireValidPath(path);
+        if (path.startsWith(Manifest.RESERVED_PREFIX)) {
+            throw new IllegalArgumentException("paths starting with '" + Manifest.RESERVED_PREFIX
+                    + "' belong to the store itself");
+        }
+        return path;
     }
 
     static byte[] seal(BarrierKey key, String path, byte[] plaintext) {
@@ -95,6 +151,16 @@ final class AesGcmBarrier implements Barrier {
                 .put(FORMAT_VERSION)
                 .put(sealed)
                 .array();
+    }
+
+    /** Opens a value the integrity manifest vouches for; any other is as good as damaged. */
+    private byte[] openVouched(Keyring current, String path, byte[] sealed) {
+        byte[] plaintext = open(current, path, sealed);
+        if (ledger.report().isSuspect(path)) {
+            throw new BarrierIntegrityException(path, "it does not match the integrity manifest (an older copy, or "
+                    + "a sibling record is missing)");
+        }
+        return plaintext;
     }
 
     static byte[] open(Keyring keyring, String path, byte[] sealed) {

@@ -24,6 +24,21 @@ public interface Barrier {
      */
     SortedMap<String, byte[]> getAll(String prefix);
 
+    /**
+     * Every record under {@code prefix} that opens and that the integrity manifest vouches for; each other one
+     * is told to {@code damaged}, with why, and left out. For loading a store whose damage is confined.
+     */
+    SortedMap<String, byte[]> getAllIntact(String prefix, DamageSink damaged);
+
+    /** What opening the store found about its integrity. */
+    IntegrityReport integrity();
+
+    /** Told of each record that cannot be served. */
+    @FunctionalInterface
+    interface DamageSink {
+        void damaged(String path, String reason);
+    }
+
     /** Seals and writes every change in {@code batch} atomically: afterwards all of them are visible, or none. */
     void commit(WriteBatch batch);
 }

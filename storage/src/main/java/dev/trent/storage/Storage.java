@@ -1,7 +1,10 @@
 package dev.trent.storage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,10 +27,13 @@ public final class Storage implements AutoCloseable {
     private final Object rotationLock = new Object();
     private boolean closed;
 
-    private Storage(PhysicalStore physical, RootOfTrust root, Keyring keyring) {
+    private final IntegrityLedger ledger;
+
+    private Storage(PhysicalStore physical, RootOfTrust root, Keyring keyring, IntegrityLedger ledger) {
         this.physical = physical;
         this.root = root;
-        this.barrier = new AesGcmBarrier(physical, keyring);
+        this.ledger = ledger;
+        this.barrier = new AesGcmBarrier(physical, keyring, ledger);
     }
 
     /**
@@ -39,15 +45,68 @@ public final class Storage implements AutoCloseable {
      * @throws StorageException on any other failure
      */
     public static Storage open(PhysicalStore physical, RootOfTrustProvider provider) {
+        return open(physical, provider, CommitWitness.none());
+    }
+
+    /**
+     * As {@link #open(PhysicalStore, RootOfTrustProvider)}, with every commit also recorded in {@code witness},
+     * which is checked first: a store whose database is behind its witness, or missing while its witness exists,
+     * is refused. Damage confined to some records does not stop the store from opening: {@link #integrity()}
+     * tells of it, and the barrier does not serve those records. Takes ownership of {@code witness}.
+     *
+     * @throws StoreDamagedException for damage that cannot be confined; nothing was written
+     */
+    public static Storage open(PhysicalStore physical, RootOfTrustProvider provider, CommitWitness witness) {
         Objects.requireNonNull(physical, "physical");
         Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(witness, "witness");
         try {
             Optional<SealedKeyring> stored = physical.readSealedKeyring();
-            return stored.isPresent() ? unlock(physical, provider, stored.get()) : create(physical, provider);
+            return stored.isPresent() ? unlock(physical, provider, stored.get(), witness)
+                    : create(physical, provider, witness);
         } catch (RuntimeException e) {
+            witness.close();
             closeAfterFailure(physical, e);
             throw e;
         }
+    }
+
+    /**
+     * Checks the store in {@code physical} without writing anything: the root of trust opens the keyring, every
+     * record is opened, and the records are checked against the integrity manifest and {@code witness}. The
+     * caller keeps ownership of {@code physical}.
+     *
+     * @return one sentence per problem found; empty when the store is sound
+     * @throws WrongRootOfTrustException if the root cannot open the keyring
+     */
+    public static List<String> check(PhysicalStore physical, RootOfTrustProvider provider, CommitWitness witness) {
+        Optional<SealedKeyring> stored = physical.readSealedKeyring();
+        if (stored.isEmpty()) {
+            return List.of(witness.exists()
+                    ? "the database holds no store, but the commit witness " + witness.path() + " shows one was made"
+                    : "the database holds no store");
+        }
+        RootOfTrust root = openRoot(provider, stored.get());
+        Keyring keyring = unwrapKeyring(root, stored.get());
+        List<String> problems = new ArrayList<>();
+        IntegrityLedger ledger;
+        try {
+            ledger = IntegrityLedger.open(physical, keyring, witness);
+        } catch (StoreDamagedException e) {
+            problems.add(e.getMessage());
+            ledger = null;
+        }
+        if (ledger != null) {
+            problems.addAll(ledger.report().problems());
+        }
+        for (Map.Entry<String, byte[]> record : physical.scan("").entrySet()) {
+            try {
+                AesGcmBarrier.open(keyring, record.getKey(), record.getValue());
+            } catch (BarrierIntegrityException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
     }
 
     /**
@@ -78,6 +137,11 @@ public final class Storage implements AutoCloseable {
     /** The barrier through which every record is read and written. */
     public Barrier barrier() {
         return barrier;
+    }
+
+    /** What opening the store found: the commit it is at and any damage confined to some records. */
+    public IntegrityReport integrity() {
+        return ledger.report();
     }
 
     /** The kind of root of trust this store is sealed with: "key-file", "passphrase" or "ephemeral". */
@@ -114,6 +178,7 @@ public final class Storage implements AutoCloseable {
             }
             closed = true;
             barrier.seal();
+            ledger.close();
             physical.close();
         }
     }
@@ -123,19 +188,30 @@ public final class Storage implements AutoCloseable {
         return "Storage[" + root.kind() + ", " + physical + "]";
     }
 
-    private static Storage create(PhysicalStore physical, RootOfTrustProvider provider) {
+    private static Storage create(PhysicalStore physical, RootOfTrustProvider provider, CommitWitness witness) {
+        if (witness.exists()) {
+            throw new StoreDamagedException("the database is missing or empty, but the commit witness "
+                    + witness.path() + " shows a store was made here: the database was deleted or truncated; restore "
+                    + "it from a backup (Trent will not start a new, empty store in its place)");
+        }
         RootOfTrust root = provider.initialize();
         Keyring keyring = Keyring.initial();
         physical.initialize(seal(root, keyring));
-        return new Storage(physical, root, keyring);
+        IntegrityLedger ledger = IntegrityLedger.open(physical, keyring, witness);
+        ledger.writeWhatIsMissing(physical, keyring);
+        return new Storage(physical, root, keyring, ledger);
     }
 
-    private static Storage unlock(PhysicalStore physical, RootOfTrustProvider provider, SealedKeyring stored) {
+    private static Storage unlock(PhysicalStore physical, RootOfTrustProvider provider, SealedKeyring stored,
+                                  CommitWitness witness) {
         RootOfTrust root = openRoot(provider, stored);
         Keyring keyring = unwrapKeyring(root, stored);
-        // Only now that the root is proven may the store be written to.
+        // Only now that the root is proven may the store be written to; damage that cannot be confined stops it
+        // before any record is.
         physical.migrate();
-        return new Storage(physical, root, keyring);
+        IntegrityLedger ledger = IntegrityLedger.open(physical, keyring, witness);
+        ledger.writeWhatIsMissing(physical, keyring);
+        return new Storage(physical, root, keyring, ledger);
     }
 
     /** Rebuilds, from what is stored, the root that wrapped {@code stored}; writes nothing. */

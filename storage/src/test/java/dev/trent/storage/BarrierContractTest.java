@@ -96,8 +96,12 @@ abstract class BarrierContractTest {
     void commit_emptyBatch_writesNothing() {
         WriteBatch batch = new WriteBatch();
         assertTrue(batch.isEmpty());
+        java.util.SortedMap<String, byte[]> before = physical.scan("");
         barrier.commit(batch);
-        assertTrue(physical.scan("").isEmpty());
+        java.util.SortedMap<String, byte[]> after = physical.scan("");
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, value) -> assertArrayEquals(value, after.get(path), path));
+        assertTrue(barrier.getAll("").isEmpty());
     }
 
     @Test
