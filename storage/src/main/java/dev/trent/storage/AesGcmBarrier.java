@@ -111,6 +111,28 @@ final class AesGcmBarrier implements Barrier {
     }
 
     @Override
+    public List<String> paths(String prefix) {
+        RecordPaths.requireValidPrefix(prefix);
+        List<String> out = new ArrayList<>();
+        for (String path : physical.scan(prefix).keySet()) {
+            if (!path.startsWith(Manifest.RESERVED_PREFIX)) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void acceptCurrentState() {
+        BarrierKey active = keyring().activeKey();
+        synchronized (commitLock) {
+            Manifest next = ledger.recomputed(physical.scan(""));
+            physical.apply(List.of(PhysicalWrite.put(Manifest.PATH, seal(active, Manifest.PATH, next.encode()))));
+            ledger.accepted(next);
+        }
+    }
+
+    @Override
     public void commit(WriteBatch batch) {
         if (batch.isEmpty()) {
             return;

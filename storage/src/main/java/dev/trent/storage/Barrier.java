@@ -1,5 +1,6 @@
 package dev.trent.storage;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -30,8 +31,18 @@ public interface Barrier {
      */
     SortedMap<String, byte[]> getAllIntact(String prefix, DamageSink damaged);
 
-    /** What opening the store found about its integrity. */
+    /** What opening the store found about its integrity, until {@link #acceptCurrentState()}. */
     IntegrityReport integrity();
+
+    /** The path of every record under {@code prefix}, damaged or not, without opening any. */
+    List<String> paths(String prefix);
+
+    /**
+     * Takes the records as they are now as the truth: the integrity manifest is computed afresh from them and
+     * nothing is suspect any more. For after every damaged record has been deleted (a wipe), or when an operator
+     * has decided to keep what is left.
+     */
+    void acceptCurrentState();
 
     /** Told of each record that cannot be served. */
     @FunctionalInterface

@@ -18,7 +18,7 @@ final class IntegrityLedger {
 
     private final RecordDigest digest;
     private final CommitWitness witness;
-    private final IntegrityReport report;
+    private volatile IntegrityReport report;
     private Manifest manifest;
     private boolean manifestUnwritten;
     private boolean witnessUnwritten;
@@ -146,6 +146,24 @@ final class IntegrityLedger {
         }
         next.nextCommit();
         return next;
+    }
+
+    /** The manifest of exactly {@code records}, one commit on from the current one. */
+    Manifest recomputed(SortedMap<String, byte[]> records) {
+        Manifest next = Manifest.empty();
+        for (Map.Entry<String, byte[]> record : records.entrySet()) {
+            if (!record.getKey().startsWith(Manifest.RESERVED_PREFIX)) {
+                next.add(record.getKey(), digest.term(record.getKey(), record.getValue()));
+            }
+        }
+        next.restoreCounter(manifest.counter() + 1);
+        return next;
+    }
+
+    /** {@code next}, from {@link #recomputed}, is stored: nothing is suspect any more. */
+    void accepted(Manifest next) {
+        committed(next);
+        report = IntegrityReport.clean(next.counter());
     }
 
     void committed(Manifest next) {

@@ -36,6 +36,24 @@ public final class SealedKeyring {
         return wrappedKeyring.clone();
     }
 
+    /**
+     * SHA-256 over kind, parameters and wrapped keyring, each length-prefixed: stored beside them so that a
+     * damaged row is told apart from a root of trust that does not fit (both make unwrapping fail).
+     */
+    byte[] checksum() {
+        try {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] part : new byte[][] {rootKind.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    rootParameters, wrappedKeyring}) {
+                sha256.update(java.nio.ByteBuffer.allocate(4).putInt(part.length).array());
+                sha256.update(part);
+            }
+            return sha256.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** Equal when kind, parameters and wrapped bytes are all equal: the same stored keyring. */
     @Override
     public boolean equals(Object o) {

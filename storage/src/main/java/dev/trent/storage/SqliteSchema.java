@@ -26,7 +26,10 @@ final class SqliteSchema {
                     "CREATE TABLE records ("
                             + " path TEXT NOT NULL PRIMARY KEY COLLATE BINARY,"
                             + " value BLOB NOT NULL"
-                            + ") STRICT, WITHOUT ROWID")));
+                            + ") STRICT, WITHOUT ROWID")),
+            // Filled in by SqlitePhysicalStore, which computes it; null only until the migration's transaction ends.
+            new SqliteMigration(2, "keyring checksum", List.of(
+                    "ALTER TABLE barrier_keyring ADD COLUMN keyring_checksum BLOB")));
 
     private SqliteSchema() {}
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteMigrationTest {
 
+    private static final int LATEST = SqliteSchema.MIGRATIONS.size();
     private static final SqliteMigration ADD_AUDIT_TABLE =
-            new SqliteMigration(2, "audit table", List.of("CREATE TABLE audit (id INTEGER PRIMARY KEY) STRICT"));
+            new SqliteMigration(LATEST + 1, "audit table", List.of("CREATE TABLE audit (id INTEGER PRIMARY KEY) STRICT"));
 
     @TempDir
     Path dir;
@@ -68,7 +69,7 @@ class SqliteMigrationTest {
     void initialize_recordsLatestSchemaVersion() throws Exception {
         createStoreWithOneRecord();
         assertEquals(SqlitePhysicalStore.latestSchemaVersion(), rawUserVersion());
-        assertEquals(1, rawUserVersion());
+        assertEquals(2, rawUserVersion());
         assertEquals("wal", rawQuery("PRAGMA journal_mode"));
     }
 
@@ -94,25 +95,25 @@ class SqliteMigrationTest {
         assertThrows(WrongRootOfTrustException.class, () -> Storage.open(
                 SqlitePhysicalStore.open(db(), currentPlus(ADD_AUDIT_TABLE)), KeyFileRootOfTrust.provider(otherKey)));
         TestFiles.assertSameFiles(before, TestFiles.snapshot(dir));
-        assertEquals(1, rawUserVersion());
+        assertEquals(LATEST, rawUserVersion());
 
         try (Storage storage = Storage.open(SqlitePhysicalStore.open(db(), currentPlus(ADD_AUDIT_TABLE)),
                 KeyFileRootOfTrust.provider(keyFile()))) {
             assertArrayEquals(new byte[] {1}, storage.barrier().get("a").orElseThrow());
         }
-        assertEquals(2, rawUserVersion());
+        assertEquals(LATEST + 1, rawUserVersion());
         assertTrue(rawTableExists("audit"));
     }
 
     @Test
     void migrate_failingMigration_rollsBackEveryStatementAndKeepsTheOldVersion() throws Exception {
         createStoreWithOneRecord();
-        SqliteMigration broken = new SqliteMigration(2, "broken",
+        SqliteMigration broken = new SqliteMigration(LATEST + 1, "broken",
                 List.of("CREATE TABLE half_done (id INTEGER) STRICT", "THIS IS NOT SQL"));
         StorageException e = assertThrows(StorageException.class, () -> Storage.open(
                 SqlitePhysicalStore.open(db(), currentPlus(broken)), KeyFileRootOfTrust.provider(keyFile())));
-        assertTrue(e.getMessage().contains("migration 2 (broken)"), e.getMessage());
-        assertEquals(1, rawUserVersion());
+        assertTrue(e.getMessage().contains("migration " + (LATEST + 1) + " (broken)"), e.getMessage());
+        assertEquals(LATEST, rawUserVersion());
         assertFalse(rawTableExists("half_done"));
     }
 
@@ -130,7 +131,7 @@ class SqliteMigrationTest {
 
     @Test
     void migrations_mustBeNumberedInOrder() {
-        SqliteMigration three = new SqliteMigration(3, "skips 2", List.of("SELECT 1"));
+        SqliteMigration three = new SqliteMigration(LATEST + 2, "skips one", List.of("SELECT 1"));
         assertThrows(IllegalArgumentException.class, () -> SqliteSchema.latestVersion(currentPlus(three)));
         assertThrows(IllegalArgumentException.class, () -> SqliteSchema.latestVersion(List.of()));
     }

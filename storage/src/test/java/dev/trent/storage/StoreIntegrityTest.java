@@ -174,6 +174,29 @@ class StoreIntegrityTest {
     }
 
     @Test
+    void acceptCurrentState_afterDeletingTheDamagedRecords_leavesAStoreThatOpensClean() throws Exception {
+        try (Storage storage = open()) {
+            for (int i = 0; i < KEYS; i++) {
+                write(storage, i, "first");
+            }
+        }
+        deleteRow(key(5));
+        try (Storage storage = open()) {
+            assertFalse(storage.integrity().isClean());
+            List<String> suspect = storage.barrier().paths("").stream().filter(storage.integrity()::isSuspect).toList();
+            WriteBatch wipe = new WriteBatch();
+            suspect.forEach(wipe::delete);
+            storage.barrier().commit(wipe);
+            storage.barrier().acceptCurrentState();
+            assertTrue(storage.barrier().integrity().isClean());
+        }
+        try (Storage storage = open()) {
+            assertTrue(storage.integrity().isClean(), storage.integrity().toString());
+            assertTrue(storage.barrier().get(key(5)).isEmpty());
+        }
+    }
+
+    @Test
     void deletedRow_isReported() throws Exception {
         try (Storage storage = open()) {
             for (int i = 0; i < KEYS; i++) {
@@ -279,6 +302,39 @@ class StoreIntegrityTest {
                     () -> storage.barrier().commit(new WriteBatch().put(Manifest.PATH, new byte[1])));
             assertThrows(IllegalArgumentException.class, () -> storage.barrier().get(Manifest.PATH));
             assertTrue(storage.barrier().getAll("").isEmpty());
+        }
+    }
+
+    @Test
+    void damagedKeyringRow_isReportedAsDamageNotAsAWrongRoot() throws Exception {
+        try (Storage storage = open()) {
+            write(storage, 0, "x");
+        }
+        try (Connection c = sql(); PreparedStatement update = c.prepareStatement(
+                "UPDATE barrier_keyring SET wrapped_keyring = zeroblob(length(wrapped_keyring)) WHERE id = 1")) {
+            assertEquals(1, update.executeUpdate());
+        }
+        StoreDamagedException refused = assertThrows(StoreDamagedException.class, this::open);
+        assertTrue(refused.getMessage().contains("the stored keyring in " + db().toAbsolutePath() + " is damaged"),
+                refused.getMessage());
+    }
+
+    @Test
+    void storeFromBeforeKeyringChecksums_getsOneWhenMigrated() throws Exception {
+        try (Storage storage = open()) {
+            write(storage, 0, "x");
+        }
+        try (Connection c = sql(); java.sql.Statement statement = c.createStatement()) {
+            statement.execute("ALTER TABLE barrier_keyring DROP COLUMN keyring_checksum");
+            statement.execute("PRAGMA user_version = 1");
+        }
+        try (Storage storage = open()) {
+            assertArrayEquals("x".getBytes(UTF_8), storage.barrier().get(key(0)).orElseThrow());
+        }
+        try (Connection c = sql(); java.sql.Statement statement = c.createStatement();
+                ResultSet row = statement.executeQuery("SELECT length(keyring_checksum) FROM barrier_keyring")) {
+            assertTrue(row.next());
+            assertEquals(32, row.getInt(1));
         }
     }
 

@@ -33,9 +33,16 @@ public final class AdminRoutes {
     /** As above, with {@code wipe} behind the reset endpoints (Trent's, moto's and LocalStack's). */
     public static AdminRouter create(TimeTravel time, String version, LifecycleService lifecycle,
             String defaultAccount, String defaultRegion, InitScriptStatus init, StateWipe wipe) {
+        return create(time, version, lifecycle, defaultAccount, defaultRegion, init, wipe, IntegrityStatus.SOUND);
+    }
+
+    /** As above, with what health reports of the store's integrity. */
+    public static AdminRouter create(TimeTravel time, String version, LifecycleService lifecycle,
+            String defaultAccount, String defaultRegion, InitScriptStatus init, StateWipe wipe,
+            IntegrityStatus integrity) {
         LocalStackEndpoints localStack = new LocalStackEndpoints(version, init);
         ResetEndpoints reset = new ResetEndpoints(wipe, time.clock());
-        HealthEndpoint health = new HealthEndpoint(time.clock(), version);
+        HealthEndpoint health = new HealthEndpoint(time.clock(), version, integrity);
         ClockEndpoints clock = new ClockEndpoints(time);
         KeyLifecycleEndpoints keys = new KeyLifecycleEndpoints(lifecycle, defaultAccount, defaultRegion);
         return new AdminRouter()

@@ -80,6 +80,7 @@ public final class StateReset implements StateWipe {
         if (!paths.isEmpty()) {
             records.write(Map.of(), paths);
         }
+        records.forgetDamageOnceEmpty();
 
         keyStores.forgetAll(keys);
         repository.forgetAll();

@@ -27,7 +27,9 @@ import dev.trent.server.service.MaterialExpirySweeper;
 import dev.trent.server.time.Housekeeping;
 import dev.trent.server.time.MovableClock;
 import dev.trent.server.time.TimeTravel;
+import dev.trent.storage.CommitWitness;
 import dev.trent.storage.SqlitePhysicalStore;
+import dev.trent.storage.StoreDamagedException;
 import dev.trent.storage.Storage;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -37,6 +39,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -153,7 +157,8 @@ public final class TrentServer implements AutoCloseable {
                     reseed);
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
                     config.accountId(), config.defaultRegion(),
-                    readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset);
+                    readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
+                    new StoreIntegrity(storage, repository));
 
             business = Executors.newFixedThreadPool(
                     Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
@@ -203,12 +208,46 @@ public final class TrentServer implements AutoCloseable {
         if (config.inMemory()) {
             return Storage.inMemory();
         }
+        Path database = config.dataDir().resolve(DATABASE_FILE);
         try {
-            return Storage.open(SqlitePhysicalStore.open(config.dataDir().resolve(DATABASE_FILE)),
-                    rootOfTrust.provider());
+            refuseLostDatabase(config, database);
+            Storage storage = Storage.open(SqlitePhysicalStore.open(database), rootOfTrust.provider(),
+                    CommitWitness.file(CommitWitness.besideDatabase(database)));
+            storage.integrity().problems().forEach(problem -> LOG.warning("data dir " + config.dataDir() + ": "
+                    + problem));
+            return storage;
+        } catch (StoreDamagedException e) {
+            rootOfTrust.close();
+            throw new StoreDamagedException("data dir " + config.dataDir() + " is damaged: " + e.getMessage()
+                    + "; 'trent fsck --data-dir " + config.dataDir() + "' lists everything found");
         } catch (RuntimeException e) {
             rootOfTrust.close();
             throw e;
+        }
+    }
+
+    /**
+     * A data dir whose own key file is there but whose database is not lost its database: starting a new, empty
+     * store beside the old key would hide that. (A key file kept elsewhere may seal many stores.)
+     */
+    private static void refuseLostDatabase(TrentConfig config, Path database) {
+        boolean ownKeyFile = config.rootOfTrust() == TrentConfig.RootOfTrustKind.KEY_FILE
+                && config.keyFile().toAbsolutePath().normalize()
+                        .equals(config.dataDir().resolve("master.key").toAbsolutePath().normalize());
+        boolean noDatabase = !Files.exists(database) || sizeOf(database) == 0;
+        if (ownKeyFile && noDatabase && Files.exists(config.keyFile())) {
+            throw new StoreDamagedException("its key file " + config.keyFile() + " exists but its database "
+                    + database + " is " + (Files.exists(database) ? "empty" : "missing") + ": the database was "
+                    + "deleted or truncated. Restore it from a backup; to start afresh on purpose, remove the key "
+                    + "file too");
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 

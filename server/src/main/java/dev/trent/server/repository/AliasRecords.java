@@ -31,8 +31,8 @@ public final class AliasRecords {
         this.lock = lock;
     }
 
-    void load() {
-        for (byte[] record : barrier.getAll(RecordPaths.ALIASES).values()) {
+    void load(DamagedRecords damaged) {
+        for (byte[] record : barrier.getAllIntact(RecordPaths.ALIASES, damaged::add).values()) {
             remember(KeyCodec.decodeAlias(record));
         }
     }

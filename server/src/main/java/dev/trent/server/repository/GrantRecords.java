@@ -34,8 +34,8 @@ public final class GrantRecords {
         this.keyExists = keyExists;
     }
 
-    void load() {
-        for (byte[] record : barrier.getAll(RecordPaths.GRANTS).values()) {
+    void load(DamagedRecords damaged) {
+        for (byte[] record : barrier.getAllIntact(RecordPaths.GRANTS, damaged::add).values()) {
             Grant grant = KeyCodec.decodeGrant(record);
             grants.computeIfAbsent(new Ref(grant.scope(), grant.keyId()), k -> new ConcurrentHashMap<>())
                     .put(grant.grantId(), grant);

@@ -50,6 +50,7 @@ public final class KeyRepository {
     private final Map<ScopedKey, String> policies = new ConcurrentHashMap<>();
     private final GrantRecords grants;
     private final UsageRecords usage;
+    private final DamagedRecords damaged = new DamagedRecords();
 
     /** Rebuilds the material of keys in custom key stores, which is a reference to a key in a token. */
     private final TokenBinding tokens;
@@ -93,7 +94,9 @@ public final class KeyRepository {
     public static KeyRepository load(Barrier barrier, Clock clock, TokenBinding tokens) {
         KeyRepository repository = new KeyRepository(barrier, clock, tokens);
         repository.loadAll();
-        repository.lifecycle.load(barrier);
+        repository.lifecycle.load(barrier, repository.damaged);
+        // A key with any record that cannot be served is not served at all: its other records may be stale.
+        repository.keys.keySet().removeIf(key -> repository.damaged.names(key.scope(), key.id()));
         return repository;
     }
 
@@ -130,15 +133,22 @@ public final class KeyRepository {
         return lifecycle.nextPeriodEnd(all());
     }
 
+    /** The records that could not be served when the store was loaded, and their keys. */
+    public DamagedRecords damaged() {
+        return damaged;
+    }
+
     private void loadAll() {
-        Map<String, byte[]> materialRecords = barrier.getAll(RecordPaths.MATERIAL);
-        for (byte[] record : barrier.getAll(RecordPaths.KEYS).values()) {
+        Map<String, byte[]> materialRecords = barrier.getAllIntact(RecordPaths.MATERIAL, damaged::add);
+        for (Map.Entry<String, byte[]> entry : barrier.getAllIntact(RecordPaths.KEYS, damaged::add).entrySet()) {
+            byte[] record = entry.getValue();
             KmsKey key = KeyCodec.decodeKey(record);
             Map<Integer, KeyMaterial> materials = new HashMap<>();
             for (MaterialVersion version : key.materials()) {
                 byte[] encoded = materialRecords.get(RecordPaths.material(key.scope(), key.id(), version.number()));
                 if (encoded == null) {
-                    throw new IllegalStateException("material " + version.number() + " of key " + key.id() + " is missing");
+                    damaged.add(entry.getKey(), "material " + version.number() + " of key " + key.id() + " is missing");
+                    continue;
                 }
                 materials.put(version.number(), key.origin() == Origin.AWS_CLOUDHSM
                         ? KeyMaterial.Token.restore(key.scope(), version, SecretBytes.copyOf(encoded), tokens)
@@ -147,13 +157,13 @@ public final class KeyRepository {
             }
             keys.put(new ScopedKey(key.scope(), key.id()), new StoredKey(key, materials));
         }
-        usage.load();
-        for (byte[] record : barrier.getAll(RecordPaths.POLICIES).values()) {
+        usage.load(damaged);
+        for (byte[] record : barrier.getAllIntact(RecordPaths.POLICIES, damaged::add).values()) {
             KeyCodec.StoredPolicy policy = KeyCodec.decodePolicy(record);
             policies.put(new ScopedKey(policy.scope(), policy.id()), policy.policy());
         }
-        grants.load();
-        aliases.load();
+        grants.load(damaged);
+        aliases.load(damaged);
     }
 
     public Optional<StoredKey> find(Scope scope, KeyId id) {
@@ -483,10 +493,7 @@ public final class KeyRepository {
     public List<String> storedPaths() {
         List<String> out = new ArrayList<>();
         for (String prefix : RecordPaths.REPOSITORY_PREFIXES) {
-            barrier.getAll(prefix).forEach((path, value) -> {
-                Arrays.fill(value, (byte) 0);
-                out.add(path);
-            });
+            out.addAll(barrier.paths(prefix));
         }
         return out;
     }
@@ -511,6 +518,7 @@ public final class KeyRepository {
      */
     public synchronized void forgetAll() {
         keys.clear();
+        damaged.clear();
         aliases.forgetAll();
         usage.forgetAll();
         policies.clear();

@@ -46,8 +46,8 @@ public final class LifecycleJournal {
         this.clock = clock;
     }
 
-    void load(Barrier barrier) {
-        for (byte[] record : barrier.getAll(RecordPaths.LIFECYCLE).values()) {
+    void load(Barrier barrier, DamagedRecords damaged) {
+        for (byte[] record : barrier.getAllIntact(RecordPaths.LIFECYCLE, damaged::add).values()) {
             LifecycleCodec.Stored stored = LifecycleCodec.decode(record);
             records.put(new Ref(stored.scope(), stored.id()), stored.lifecycle());
         }

@@ -34,8 +34,8 @@ public final class UsageRecords {
         this.keyExists = keyExists;
     }
 
-    void load() {
-        for (byte[] record : barrier.getAll(RecordPaths.USAGE).values()) {
+    void load(DamagedRecords damaged) {
+        for (byte[] record : barrier.getAllIntact(RecordPaths.USAGE, damaged::add).values()) {
             KeyCodec.StoredUsage usage = KeyCodec.decodeUsage(record);
             lastUsage.put(new Ref(usage.scope(), usage.id()), usage.usage());
         }

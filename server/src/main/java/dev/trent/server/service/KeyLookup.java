@@ -1,5 +1,6 @@
 package dev.trent.server.service;
 
+import dev.trent.server.error.KMSInternalException;
 import dev.trent.server.error.NotFoundException;
 import dev.trent.server.key.Alias;
 import dev.trent.server.key.KeyId;
@@ -109,12 +110,27 @@ public final class KeyLookup {
 
     /** The key a symmetric ciphertext names, if it exists in the caller's scope. */
     public java.util.Optional<StoredKey> byCiphertext(Scope scope, KeyId id) {
-        return repository.find(scope, id);
+        java.util.Optional<StoredKey> key = repository.find(scope, id);
+        if (key.isEmpty()) {
+            refuseIfDamaged(scope, id);
+        }
+        return key;
     }
 
     private StoredKey byId(Scope scope, KeyId id) {
-        return repository.find(scope, id)
-                .orElseThrow(() -> new NotFoundException("Key '" + scope.keyArn(id) + "' does not exist"));
+        java.util.Optional<StoredKey> key = repository.find(scope, id);
+        if (key.isEmpty()) {
+            refuseIfDamaged(scope, id);
+        }
+        return key.orElseThrow(() -> new NotFoundException("Key '" + scope.keyArn(id) + "' does not exist"));
+    }
+
+    /** A key whose stored records are damaged exists, but is not served: say so instead of "does not exist". */
+    private void refuseIfDamaged(Scope scope, KeyId id) {
+        if (repository.damaged().reasons(scope, id).isPresent()) {
+            throw new KMSInternalException("Key '" + scope.keyArn(id) + "' cannot be used: its stored records are "
+                    + "damaged. Run trent fsck or see GET /_trent/health.", null);
+        }
     }
 
     private StoredKey byAlias(Scope scope, dev.trent.server.key.AliasName name) {

@@ -71,6 +71,7 @@ public final class Cli {
         commandLine.addSubcommand("clock", new ClockCommand());
         commandLine.addSubcommand("key", new KeyCommand());
         commandLine.addSubcommand("rekey", new RekeyCommand(environment));
+        commandLine.addSubcommand("fsck", new FsckCommand(environment));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         return commandLine;
     }
