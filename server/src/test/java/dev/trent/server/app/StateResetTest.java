@@ -296,6 +296,26 @@ class StateResetTest {
             }
 
             @Override
+            public SortedMap<String, byte[]> getAllIntact(String prefix, DamageSink damaged) {
+                return real.getAllIntact(prefix, damaged);
+            }
+
+            @Override
+            public dev.trent.storage.IntegrityReport integrity() {
+                return real.integrity();
+            }
+
+            @Override
+            public java.util.List<String> paths(String prefix) {
+                return real.paths(prefix);
+            }
+
+            @Override
+            public void acceptCurrentState() {
+                real.acceptCurrentState();
+            }
+
+            @Override
             public void commit(WriteBatch batch) {
                 if (failing.get()) {
                     throw new IllegalStateException("disk full");

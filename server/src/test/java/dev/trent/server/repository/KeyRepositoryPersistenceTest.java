@@ -3,11 +3,13 @@ package dev.trent.server.repository;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.trent.server.key.AliasName;
 import dev.trent.server.key.EncryptionAlgorithm;
 import dev.trent.server.key.KeyMaterial;
+import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KeyUsage;
 import dev.trent.server.key.KmsKey;
@@ -119,7 +121,7 @@ class KeyRepositoryPersistenceTest {
     }
 
     @Test
-    void materialCopiedToAnotherKeysPath_failsToOpen() {
+    void materialCopiedToAnotherKeysPath_leavesThatKeyUnserved() {
         KmsKey victim;
         String victimPath;
         try (Storage storage = open()) {
@@ -131,26 +133,31 @@ class KeyRepositoryPersistenceTest {
         }
 
         try (Storage storage = open()) {
-            BarrierIntegrityException e = assertThrows(BarrierIntegrityException.class,
-                    () -> KeyRepository.load(storage.barrier()));
-            assertEquals(victimPath, e.path());
-            assertFalse(e.getMessage().contains(victim.currentMaterial().materialId()));
+            KeyRepository repository = KeyRepository.load(storage.barrier());
+            assertTrue(repository.find(SCOPE, victim.id()).isEmpty(), "a key with a foreign record is not served");
+            java.util.List<String> reasons = repository.damaged().reasons(SCOPE, victim.id()).orElseThrow();
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("record '" + victimPath
+                    + "' failed its integrity check")), reasons.toString());
+            assertFalse(reasons.toString().contains(victim.currentMaterial().materialId()));
         }
     }
 
     @Test
-    void keyRecordCopiedOverAnother_failsToOpen() {
+    void keyRecordCopiedOverAnother_leavesThatKeyUnserved() {
         String overwritten;
+        KeyId second;
         try (Storage storage = open()) {
             Wired w = Wired.over(storage);
             KmsKey first = create(w, KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, Map.of());
-            KmsKey second = create(w, KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, Map.of());
-            overwritten = RecordPaths.key(SCOPE, second.id());
+            second = create(w, KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, Map.of()).id();
+            overwritten = RecordPaths.key(SCOPE, second);
             copyBeneathTheBarrier(RecordPaths.key(SCOPE, first.id()), overwritten);
         }
         try (Storage storage = open()) {
-            assertEquals(overwritten, assertThrows(BarrierIntegrityException.class,
-                    () -> KeyRepository.load(storage.barrier())).path());
+            KeyRepository repository = KeyRepository.load(storage.barrier());
+            assertTrue(repository.find(SCOPE, second).isEmpty(), "the overwritten key is not served");
+            assertTrue(repository.damaged().reasons(SCOPE, second).orElseThrow().stream()
+                    .anyMatch(r -> r.contains("record '" + overwritten + "' failed its integrity check")));
         }
     }
 
