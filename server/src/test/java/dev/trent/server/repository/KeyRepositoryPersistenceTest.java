@@ -22,7 +22,6 @@ import dev.trent.server.service.KeyLookup;
 import dev.trent.server.service.KeyService;
 import dev.trent.server.service.NewKey;
 import dev.trent.server.service.Tags;
-import dev.trent.storage.BarrierIntegrityException;
 import dev.trent.storage.KeyFileRootOfTrust;
 import dev.trent.storage.PhysicalWrite;
 import dev.trent.storage.SqlitePhysicalStore;
