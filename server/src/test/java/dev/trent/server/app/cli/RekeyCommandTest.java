@@ -100,7 +100,10 @@ class RekeyCommandTest {
         TrentConfig config = keyFileConfig(dataDir.resolve("master.key"));
         try (TrentServer server = TrentServer.start(config)) {
             assertEquals(1, rekey("--from", "key-file", "--to", "key-file=" + dir.resolve("new.key")));
-            assertOneErrorLine("is in use by another process (is a Trent server running on this data dir?)");
+            assertOneErrorLine("data dir " + display(dataDir) + " is in use by another Trent in this process (pid "
+                    + ProcessHandle.current().pid() + " on host ");
+            assertOneErrorLine(", serving " + server.endpoint() + " since ");
+            assertOneErrorLine("; stop it, then run rekey again");
             assertNotNull(server.endpoint());
         }
         assertEquals(0, rekey("--from", "key-file", "--to", "key-file=" + dir.resolve("new.key")), err());
