@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,7 +74,7 @@ public final class DataDirLock implements AutoCloseable {
                 created = OwnerOnlyFiles.createDirectories(shown);
                 real = shown.toRealPath();
             } catch (IOException e) {
-                throw new StorageException("cannot create data dir " + shown + ": " + e, e);
+                throw new StorageException("cannot create data dir " + shown + " (" + reason(e) + ")", e);
             }
             DataDirLock sameProcess = HELD.get(real);
             if (sameProcess != null) {
@@ -186,9 +188,17 @@ public final class DataDirLock implements AutoCloseable {
         try {
             return OwnerOnlyFiles.openOrCreate(lockFile);
         } catch (IOException e) {
-            throw new StorageException("cannot open lock file " + lockFile + " for writing (" + e + "); the user"
-                    + " running Trent needs write access to the data dir", e);
+            throw new StorageException("cannot open lock file " + lockFile + " for writing (" + reason(e) + "); Trent"
+                    + " must write in the data dir: make it writable by the user running Trent, on a file system"
+                    + " mounted read-write", e);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
     }
 
     private static Optional<DataDirHolder> readHolder(Path lockFile) {
