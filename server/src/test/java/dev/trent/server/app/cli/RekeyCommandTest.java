@@ -84,6 +84,8 @@ class RekeyCommandTest {
         Map<String, byte[]> before = snapshot(dataDir);
         Path otherKeyFile = dir.resolve("other.key");
         Files.write(otherKeyFile, new byte[32]);
+        // Owner-only, or it would be refused for its mode before it could be tried as the wrong key.
+        Files.setPosixFilePermissions(otherKeyFile, PosixFilePermissions.fromString("rw-------"));
 
         assertEquals(1, rekey("--from", "passphrase", "--from-passphrase-env", "TRENT_NEW", "--to", "key-file"));
         assertOneErrorLine("the --from root of trust does not open " + display(dataDir) + ", so nothing was changed:"
@@ -93,6 +95,20 @@ class RekeyCommandTest {
 
         assertSameBytes(before, snapshot(dataDir));
         assertFalse(Files.exists(dir.resolve("new.key")), "no new root is made before the old one opened the keyring");
+    }
+
+    @Test
+    void fromKeyFileOthersMayRead_exits1WithTheChmodToRun_andChangesNoByte() throws Exception {
+        Path keyFile = dataDir.resolve("master.key");
+        createKeyAndEncrypt(keyFileConfig(keyFile));
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+        Map<String, byte[]> before = snapshot(dataDir);
+
+        assertEquals(1, rekey("--from", "key-file", "--to", "passphrase", "--to-passphrase-env", "TRENT_NEW"));
+
+        assertOneErrorLine("key file " + display(keyFile) + " is open to other users (rw-r--r--); a key file must be"
+                + " readable and writable by its owner only: run chmod 600 " + display(keyFile));
+        assertSameBytes(before, snapshot(dataDir));
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.trent.server.app.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,9 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,10 +45,10 @@ class ServeUnwritableDataDirTest {
         try (FileChannel file = FileChannel.open(database(), StandardOpenOption.WRITE)) {
             file.write(ByteBuffer.wrap(new byte[] {3}), 18);
         }
-        Map<Path, byte[]> before = snapshot(dataDir());
+        DirectorySnapshot before = DirectorySnapshot.of(dataDir());
 
         assertRefusedAsReadOnly(serve());
-        assertSameFiles(before, snapshot(dataDir()));
+        before.assertUnchangedIn(dataDir());
     }
 
     /**
@@ -65,10 +60,10 @@ class ServeUnwritableDataDirTest {
         assumeFalse("root".equals(System.getProperty("user.name")), "root writes files whatever their mode");
         assertEquals(0, serve(), err());
         Files.setPosixFilePermissions(database(), PosixFilePermissions.fromString("r--r--r--"));
-        Map<Path, byte[]> before = snapshot(dataDir());
+        DirectorySnapshot before = DirectorySnapshot.of(dataDir());
 
         assertRefusedAsReadOnly(serve());
-        assertSameFiles(before, snapshot(dataDir()));
+        before.assertUnchangedIn(dataDir());
     }
 
     private void assertRefusedAsReadOnly(int code) {
@@ -92,20 +87,5 @@ class ServeUnwritableDataDirTest {
 
     private String err() {
         return stderr.toString(StandardCharsets.UTF_8);
-    }
-
-    private static Map<Path, byte[]> snapshot(Path dir) throws IOException {
-        Map<Path, byte[]> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
-                files.put(dir.relativize(file), Files.readAllBytes(file));
-            }
-        }
-        return files;
-    }
-
-    private static void assertSameFiles(Map<Path, byte[]> before, Map<Path, byte[]> after) {
-        assertEquals(before.keySet(), after.keySet());
-        before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file + " changed"));
     }
 }
