@@ -3,9 +3,6 @@ package dev.trent.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -18,18 +15,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
  */
 class RunnableJarTest {
 
-    /** The jar the server module's package phase made; the reactor builds it before these tests run. */
-    private static Path jar() throws IOException {
-        Path jar = Path.of("..", "server", "target", "trent.jar").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("no " + jar + "; run mvn package first");
-        }
-        return jar;
-    }
-
     @Test
     void javaDashJar_serves_andStopsCleanlyOnSigterm() throws Exception {
-        try (TrentProcess trent = TrentProcess.start(jar(), Duration.ofSeconds(60), "--in-memory");
+        try (TrentProcess trent = TrentProcess.start(TrentProcess.builtJar(), Duration.ofSeconds(60), "--in-memory");
              KmsClient kms = KmsClients.create(trent.endpoint(), Region.US_EAST_1)) {
             String keyId = kms.createKey(b -> b.description("from a jar")).keyMetadata().keyId();
             SdkBytes blob = kms.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("jar"))).ciphertextBlob();
@@ -42,8 +30,7 @@ class RunnableJarTest {
 
     @Test
     void version_isPrinted() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "--version").redirectErrorStream(true).start();
+        Process process = TrentProcess.command(TrentProcess.builtJar(), "--version").redirectErrorStream(true).start();
         String printed = new String(process.getInputStream().readAllBytes()).strip();
         assertEquals(0, process.waitFor());
         assertTrue(printed.startsWith("trent "), printed);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,13 +37,28 @@ final class TrentProcess implements AutoCloseable {
         this.drain = drain;
     }
 
+    /** The jar the server module's package phase made; the reactor builds it before the tests run. */
+    static Path builtJar() throws IOException {
+        Path jar = Path.of("..", "server", "target", "trent.jar").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("no " + jar + "; run mvn package first");
+        }
+        return jar;
+    }
+
+    /** {@code java -jar jar args...}, not waited for: for runs expected to end by themselves. */
+    static ProcessBuilder command(Path jar, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
     /** Starts {@code java -jar jar serve --port 0 extraArgs...} and returns once it is ready. */
     static TrentProcess start(Path jar, Duration timeout, String... extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "serve", "--port", "0"));
-        command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        args.addAll(List.of(extraArgs));
+        Process process = command(jar, args.toArray(String[]::new)).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         AtomicReference<Thread> drain = new AtomicReference<>();
         CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process, output, drain));
@@ -88,6 +104,18 @@ final class TrentProcess implements AutoCloseable {
 
     URI endpoint() {
         return endpoint;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Kills Trent with SIGKILL, as a crash would: no shutdown hook, nothing released but by the OS. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Trent did not die within 30 s of SIGKILL");
+        }
     }
 
     /** Stops Trent with SIGTERM and returns its exit code. */

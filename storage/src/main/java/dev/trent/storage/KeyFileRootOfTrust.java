@@ -6,18 +6,26 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A root of trust held in a file of exactly 32 random bytes (an AES-256 key), the default for development.
  * Anyone who can read the file and the data dir can read every stored secret, so Trent creates the file
- * owner-only (rw-------) in the same system call that creates it.
+ * owner-only (rw-------) in the same system call that creates it, and refuses a file that other users may read or
+ * write.
  */
 public final class KeyFileRootOfTrust implements RootOfTrust {
 
     /** The exact size of a key file. */
     public static final int KEY_FILE_BYTES = AesGcm.KEY_BYTES;
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private final Path keyFile;
     private final RootKey key;
@@ -103,6 +111,7 @@ public final class KeyFileRootOfTrust implements RootOfTrust {
                 throw new WrongRootOfTrustException("key file " + file + " is " + size + " bytes; a Trent key file is "
                         + "exactly " + KEY_FILE_BYTES + " random bytes");
             }
+            requireOwnerOnly(file);
             bytes = Files.readAllBytes(file);
             if (bytes.length != KEY_FILE_BYTES) {
                 throw new WrongRootOfTrustException("key file " + file + " changed size while it was being read");
@@ -114,6 +123,17 @@ public final class KeyFileRootOfTrust implements RootOfTrust {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);
             }
+        }
+    }
+
+    /** Where the file system has POSIX permissions: no permission bit for the group or others. */
+    private static void requireOwnerOnly(Path file) throws IOException {
+        if (!OwnerOnlyFiles.hasPosixPermissions()) {
+            return;
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+        if (!OWNER_ONLY.containsAll(mode)) {
+            throw new UnprotectedKeyFileException(file, PosixFilePermissions.toString(mode));
         }
     }
 

@@ -58,6 +58,13 @@ final class OwnerOnlyFiles {
                 attribute(FILE_MODE));
     }
 
+    /** Opens {@code file} for reading and writing, creating it (rw-------) if it is missing. */
+    static FileChannel openOrCreate(Path file) throws IOException {
+        Set<StandardOpenOption> options =
+                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return hasPosixPermissions() ? FileChannel.open(file, options, attribute(FILE_MODE)) : FileChannel.open(file, options);
+    }
+
     /** Makes a new directory entry durable; best effort, as not every platform can sync a directory. */
     static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -28,8 +28,10 @@ public interface PhysicalStore extends AutoCloseable {
     void initialize(SealedKeyring sealedKeyring);
 
     /**
-     * Brings an initialized store's schema up to date. Call only after the root of trust has opened the keyring.
-     * Idempotent; does nothing when the schema is current.
+     * Makes an initialized store ready for record writes: proves it can be written (a store that can only be read
+     * fails here, with {@link ReadOnlyStoreException}, not on its first real write), then brings its schema up to
+     * date. Call only after the root of trust has opened the keyring. Idempotent; changes no stored value when the
+     * schema is current.
      */
     void migrate();
 

@@ -90,12 +90,21 @@ final class SqliteConnection implements AutoCloseable {
                     && ((SQLiteException) e.getCause()).getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
                 throw new StorageException(file + " is not a Trent database (not an SQLite file, or damaged)", e);
             }
+            if (isReadOnly(e.getCause())) {
+                throw new ReadOnlyStoreException(file, (SQLiteException) e.getCause());
+            }
             if (soleUse && isBusy(e.getCause())) {
                 throw new StoreInUseException("database " + file + " is in use by another process (is a Trent server"
                         + " running on this data dir?); stop it and try again", e);
             }
             throw e;
         }
+    }
+
+    /** Whether SQLite refused a write because the database is read-only (SQLITE_READONLY and its variants). */
+    static boolean isReadOnly(Throwable failure) {
+        return failure instanceof SQLiteException
+                && (((SQLiteException) failure).getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code;
     }
 
     private static boolean isBusy(Throwable failure) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Creating a new database file owner-only, and removing one whose initialization failed. */
 final class SqliteFiles {
@@ -28,6 +30,38 @@ final class SqliteFiles {
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        }
+    }
+
+    /** The WAL and shared-memory files of {@code databaseFile} that do not exist now. */
+    static List<Path> absentWalFiles(Path databaseFile) {
+        List<Path> absent = new ArrayList<>();
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path file = databaseFile.resolveSibling(databaseFile.getFileName() + suffix);
+            if (!Files.exists(file)) {
+                absent.add(file);
+            }
+        }
+        return absent;
+    }
+
+    /**
+     * Deletes WAL files that a connection which could only read created (SQLite creates them on opening a WAL
+     * database, but a read-only connection cannot remove them when it closes). Leaves them all if the WAL holds
+     * anything, since that would be committed data. Best effort.
+     */
+    static void deleteUnusedWalFiles(List<Path> createdByReader) {
+        try {
+            for (Path file : createdByReader) {
+                if (file.toString().endsWith("-wal") && Files.exists(file) && Files.size(file) > 0) {
+                    return;
+                }
+            }
+            for (Path file : createdByReader) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // Left-over empty WAL files are harmless: the next writable open uses and removes them.
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteException;
 
 /**
  * A {@link PhysicalStore} in one SQLite file: WAL journal, synchronous=FULL (a committed batch survives a power
@@ -32,6 +33,9 @@ public final class SqlitePhysicalStore implements PhysicalStore {
     private int schemaVersion;
     private boolean hasKeyring;
     private boolean closed;
+    /** The WAL files this store's connection created; removed at close if the database proved read-only. */
+    private List<Path> walFilesCreatedOnOpen = List.of();
+    private boolean provedReadOnly;
 
     private SqlitePhysicalStore(Path databaseFile, List<SqliteMigration> migrations, boolean soleUse) {
         this.databaseFile = databaseFile;
@@ -179,6 +183,7 @@ public final class SqlitePhysicalStore implements PhysicalStore {
         try {
             requireOpen();
             requireKeyring();
+            requireWritable();
             if (schemaVersion == latestVersion) {
                 return;
             }
@@ -329,6 +334,9 @@ public final class SqlitePhysicalStore implements PhysicalStore {
                 SqliteConnection open = connection;
                 connection = null;
                 open.close();
+                if (provedReadOnly) {
+                    SqliteFiles.deleteUnusedWalFiles(walFilesCreatedOnOpen);
+                }
             }
         } finally {
             lock.unlock();
@@ -355,7 +363,14 @@ public final class SqlitePhysicalStore implements PhysicalStore {
     }
 
     private void connectToExistingFile() {
-        connection = soleUse ? SqliteConnection.openForSoleUse(databaseFile) : SqliteConnection.open(databaseFile, false);
+        walFilesCreatedOnOpen = SqliteFiles.absentWalFiles(databaseFile);
+        try {
+            connection = soleUse ? SqliteConnection.openForSoleUse(databaseFile)
+                    : SqliteConnection.open(databaseFile, false);
+        } catch (ReadOnlyStoreException e) {
+            SqliteFiles.deleteUnusedWalFiles(walFilesCreatedOnOpen);
+            throw e;
+        }
         schemaVersion = requireSupported(connection.userVersion());
         hasKeyring = schemaVersion >= 1 && connection.read("look for the keyring", c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM barrier_keyring");
@@ -380,6 +395,27 @@ public final class SqlitePhysicalStore implements PhysicalStore {
                 "UPDATE barrier_keyring SET keyring_checksum = ? WHERE id = 1")) {
             update.setBytes(1, stored.checksum());
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * Commits a write that changes no value, so a database SQLite can only read fails here, at start, rather
+     * than on every later write.
+     */
+    private void requireWritable() {
+        try {
+            connection.inTransaction("prove the database is writable", c -> {
+                try (PreparedStatement rewrite = c.prepareStatement("UPDATE barrier_keyring SET id = id WHERE id = 1")) {
+                    rewrite.executeUpdate();
+                }
+                return null;
+            });
+        } catch (StorageException e) {
+            if (SqliteConnection.isReadOnly(e.getCause())) {
+                provedReadOnly = true;
+                throw new ReadOnlyStoreException(databaseFile, (SQLiteException) e.getCause());
+            }
+            throw e;
         }
     }
 

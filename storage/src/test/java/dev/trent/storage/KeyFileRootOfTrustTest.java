@@ -57,6 +57,36 @@ class KeyFileRootOfTrustTest {
     }
 
     @Test
+    void initialize_existingFileOthersMayRead_isRefusedWithTheChmodToRun() throws Exception {
+        Path keyFile = dir.resolve("trent.key");
+        KeyFileRootOfTrust.provider(keyFile).initialize();
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        UnprotectedKeyFileException e = assertThrows(UnprotectedKeyFileException.class,
+                () -> KeyFileRootOfTrust.provider(keyFile).initialize());
+
+        assertEquals("key file " + keyFile + " is open to other users (rw-r--r--); a key file must be readable and"
+                + " writable by its owner only: run chmod 600 " + keyFile, e.getMessage());
+    }
+
+    @Test
+    void open_existingFileGroupOrOthersHaveAnyPermission_isRefused_ownerOnlyModesAreAccepted() throws Exception {
+        Path keyFile = dir.resolve("trent.key");
+        byte[] wrapped = KeyFileRootOfTrust.provider(keyFile).initialize().wrap(PLAINTEXT, AAD);
+        for (String mode : new String[] {"rw-r-----", "rw----r--", "rw-----w-", "rw--w----", "rw------x"}) {
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString(mode));
+            UnprotectedKeyFileException e = assertThrows(UnprotectedKeyFileException.class,
+                    () -> KeyFileRootOfTrust.provider(keyFile).open("key-file", new byte[0]), mode);
+            assertTrue(e.getMessage().contains("(" + mode + ")"), e.getMessage());
+        }
+        for (String mode : new String[] {"rw-------", "r--------"}) {
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString(mode));
+            assertArrayEquals(PLAINTEXT, KeyFileRootOfTrust.provider(keyFile).open("key-file", new byte[0])
+                    .unwrap(wrapped, AAD), mode);
+        }
+    }
+
+    @Test
     void open_missingFile_throwsWithoutCreatingIt() {
         Path keyFile = dir.resolve("gone.key");
         WrongRootOfTrustException e = assertThrows(WrongRootOfTrustException.class,

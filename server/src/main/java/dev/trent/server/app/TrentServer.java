@@ -28,6 +28,7 @@ import dev.trent.server.time.Housekeeping;
 import dev.trent.server.time.MovableClock;
 import dev.trent.server.time.TimeTravel;
 import dev.trent.storage.CommitWitness;
+import dev.trent.storage.DataDirLock;
 import dev.trent.storage.SqlitePhysicalStore;
 import dev.trent.storage.StoreDamagedException;
 import dev.trent.storage.Storage;
@@ -89,6 +90,8 @@ public final class TrentServer implements AutoCloseable {
     private StateReset reset;
     /** What the root of trust holds open (a PKCS#11 login), released after storage closes. */
     private RootOfTrustSource rootOfTrust;
+    /** This process's exclusive use of the data dir (null in memory), released last. */
+    private DataDirLock dataDirLock;
 
     private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
                         ScheduledExecutorService sweeperThread, DeletionSweeper sweeper,
@@ -110,8 +113,18 @@ public final class TrentServer implements AutoCloseable {
     public static TrentServer start(TrentConfig config) throws Exception {
         // A seed file is read and checked before anything is opened, so a mistake in it changes nothing.
         Seed seed = config.seedFile().map(SeedFile::read).orElse(null);
-        RootOfTrustSource rootOfTrust = RootOfTrustSource.of(config);
-        Storage storage = openStorage(config, rootOfTrust);
+        // Taken before anything in the data dir is created or read, so a second server changes nothing.
+        DataDirLock dataDirLock = config.inMemory() ? null
+                : DataDirLock.acquire(config.dataDir(), "starting", config.clock());
+        RootOfTrustSource rootOfTrust;
+        Storage storage;
+        try {
+            rootOfTrust = RootOfTrustSource.of(config);
+            storage = openStorage(config, rootOfTrust);
+        } catch (RuntimeException | Error e) {
+            release(dataDirLock);
+            throw e;
+        }
         Connections keyStoreConnections = null;
         EventLoopGroup boss = null;
         EventLoopGroup workers = null;
@@ -181,6 +194,10 @@ public final class TrentServer implements AutoCloseable {
             server.connections = keyStoreConnections;
             server.reset = reset;
             server.rootOfTrust = rootOfTrust;
+            server.dataDirLock = dataDirLock;
+            if (dataDirLock != null) {
+                dataDirLock.nowDoing("serving " + server.endpoint());
+            }
             if (readyScripts != null) {
                 readyScripts.start(server.endpoint(), config.defaultRegion());
             }
@@ -192,7 +209,14 @@ public final class TrentServer implements AutoCloseable {
             }
             storage.close();
             rootOfTrust.close();
+            release(dataDirLock);
             throw e;
+        }
+    }
+
+    private static void release(DataDirLock dataDirLock) {
+        if (dataDirLock != null) {
+            dataDirLock.close();
         }
     }
 
@@ -292,6 +316,7 @@ public final class TrentServer implements AutoCloseable {
         connections.closeAll();
         storage.close();
         rootOfTrust.close();
+        release(dataDirLock);
     }
 
     private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,

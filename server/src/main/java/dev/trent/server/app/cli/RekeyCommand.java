@@ -3,6 +3,8 @@ package dev.trent.server.app.cli;
 import dev.trent.pkcs11.Pkcs11RootOfTrust;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentServer;
+import dev.trent.storage.DataDirInUseException;
+import dev.trent.storage.DataDirLock;
 import dev.trent.storage.RekeyResult;
 import dev.trent.storage.RootOfTrustProvider;
 import dev.trent.storage.SqlitePhysicalStore;
@@ -11,6 +13,7 @@ import dev.trent.storage.StorageException;
 import dev.trent.storage.WrongRootOfTrustException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -127,16 +130,18 @@ final class RekeyCommand implements Callable<Integer> {
         boolean createsKeyFile = toRoot instanceof RootSpec.KeyFile keyFile && !Files.exists(keyFile.file());
 
         RekeyResult result;
-        RootOfTrustProvider fromProvider = fromRoot.provider(environment);
-        try {
-            RootOfTrustProvider toProvider = toRoot.provider(environment);
+        try (DataDirLock lock = lockDataDir()) {
+            RootOfTrustProvider fromProvider = fromRoot.provider(environment);
             try {
-                result = rekey(database, fromProvider, toProvider);
+                RootOfTrustProvider toProvider = toRoot.provider(environment);
+                try {
+                    result = rekey(database, fromProvider, toProvider);
+                } finally {
+                    closeIfCloseable(toProvider);
+                }
             } finally {
-                closeIfCloseable(toProvider);
+                closeIfCloseable(fromProvider);
             }
-        } finally {
-            closeIfCloseable(fromProvider);
         }
 
         int terms = result.keyringTerms();
@@ -144,6 +149,17 @@ final class RekeyCommand implements Callable<Integer> {
                 + toRoot.describe() + (createsKeyFile ? ", a new key file" : "") + "; the keyring has " + terms
                 + (terms == 1 ? " term." : " terms."));
         return Cli.OK;
+    }
+
+    /** The same lock a server holds while it runs, so neither can start while the other has the data dir. */
+    private DataDirLock lockDataDir() {
+        try {
+            return DataDirLock.acquire(dataDir, "rekeying", Clock.systemUTC());
+        } catch (DataDirInUseException e) {
+            throw new CliException(e.getMessage() + "; stop it, then run rekey again", e);
+        } catch (StorageException e) {
+            throw new CliException(e.getMessage(), e);
+        }
     }
 
     private RekeyResult rekey(Path database, RootOfTrustProvider fromProvider, RootOfTrustProvider toProvider) {

@@ -2,6 +2,7 @@ package dev.trent.server.app.cli;
 
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.seed.SeedException;
+import dev.trent.storage.DataDirInUseException;
 import dev.trent.storage.StorageException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
@@ -19,6 +20,10 @@ final class StartupFailure {
         SeedException seed = find(failure, SeedException.class);
         if (seed != null) {
             return oneLine(seed.getMessage());
+        }
+        DataDirInUseException inUse = find(failure, DataDirInUseException.class);
+        if (inUse != null) {
+            return inUse.getMessage() + "; stop it or use another --data-dir";
         }
         StorageException storage = find(failure, StorageException.class);
         if (storage != null) {

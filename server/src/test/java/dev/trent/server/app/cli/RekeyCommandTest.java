@@ -84,6 +84,8 @@ class RekeyCommandTest {
         Map<String, byte[]> before = snapshot(dataDir);
         Path otherKeyFile = dir.resolve("other.key");
         Files.write(otherKeyFile, new byte[32]);
+        // Owner-only, or it would be refused for its mode before it could be tried as the wrong key.
+        Files.setPosixFilePermissions(otherKeyFile, PosixFilePermissions.fromString("rw-------"));
 
         assertEquals(1, rekey("--from", "passphrase", "--from-passphrase-env", "TRENT_NEW", "--to", "key-file"));
         assertOneErrorLine("the --from root of trust does not open " + display(dataDir) + ", so nothing was changed:"
@@ -96,11 +98,28 @@ class RekeyCommandTest {
     }
 
     @Test
+    void fromKeyFileOthersMayRead_exits1WithTheChmodToRun_andChangesNoByte() throws Exception {
+        Path keyFile = dataDir.resolve("master.key");
+        createKeyAndEncrypt(keyFileConfig(keyFile));
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+        Map<String, byte[]> before = snapshot(dataDir);
+
+        assertEquals(1, rekey("--from", "key-file", "--to", "passphrase", "--to-passphrase-env", "TRENT_NEW"));
+
+        assertOneErrorLine("key file " + display(keyFile) + " is open to other users (rw-r--r--); a key file must be"
+                + " readable and writable by its owner only: run chmod 600 " + display(keyFile));
+        assertSameBytes(before, snapshot(dataDir));
+    }
+
+    @Test
     void whileAServerUsesTheDataDir_refuses_andWorksOnceItStopped() throws Exception {
         TrentConfig config = keyFileConfig(dataDir.resolve("master.key"));
         try (TrentServer server = TrentServer.start(config)) {
             assertEquals(1, rekey("--from", "key-file", "--to", "key-file=" + dir.resolve("new.key")));
-            assertOneErrorLine("is in use by another process (is a Trent server running on this data dir?)");
+            assertOneErrorLine("data dir " + display(dataDir) + " is in use by another Trent in this process (pid "
+                    + ProcessHandle.current().pid() + " on host ");
+            assertOneErrorLine(", serving " + server.endpoint() + " since ");
+            assertOneErrorLine("; stop it, then run rekey again");
             assertNotNull(server.endpoint());
         }
         assertEquals(0, rekey("--from", "key-file", "--to", "key-file=" + dir.resolve("new.key")), err());
