@@ -127,7 +127,7 @@ public final class TrentServer implements AutoCloseable {
             keyStores.reconnectRequested();
             Services services = Services.over(repository, clock, keyStores);
             RequestGate gate = new RequestGate();
-            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate);
+            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate, clock);
             if (seed != null) {
                 applySeed(seed, services, repository, config);
             }

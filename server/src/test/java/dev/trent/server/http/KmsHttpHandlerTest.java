@@ -86,6 +86,21 @@ class KmsHttpHandlerTest {
     }
 
     @Test
+    void credentialScopedToSomethingThatIsNotARegion_isInvalidSignatureException400() throws Exception {
+        String longRegion = "us-" + "east".repeat(275) + "-1";
+        for (String region : new String[] {longRegion, "US-EAST-1", "us_east_1", "useast1", "us-east-", "\"-1"}) {
+            Reply reply = send(post("TrentService.CreateKey", "{}", signedFor(region)));
+            assertEquals(400, reply.status, region);
+            assertEquals("InvalidSignatureException", reply.body.get("__type").asText(), region);
+            assertEquals("Credential should be scoped to a valid region, not '" + region + "'.",
+                    reply.body.get("message").asText(), region);
+        }
+        for (String region : new String[] {"us-gov-west-1", "eu-central-2", "cn-north-1", "eusc-de-east-1"}) {
+            assertEquals(200, send(post("TrentService.ListKeys", "{}", signedFor(region))).status, region);
+        }
+    }
+
+    @Test
     void requestWithoutAuthorization_usesTheDefaultRegion_andSeesOnlyItsKeys() throws Exception {
         String keyId = send(post("TrentService.CreateKey", "{}", signedFor("eu-west-1"))).body.at("/KeyMetadata/KeyId").asText();
 
