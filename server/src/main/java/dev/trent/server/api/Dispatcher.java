@@ -81,6 +81,11 @@ public final class Dispatcher {
         }
     }
 
+    /** The answer to a request refused before it reached an operation, e.g. throttled at the door. */
+    public static Result refused(KmsException e) {
+        return error(e);
+    }
+
     private static Result error(KmsException e) {
         ErrorMapper.ErrorResponse response = ErrorMapper.map(e);
         try {

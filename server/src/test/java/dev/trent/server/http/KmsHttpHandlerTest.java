@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.Services;
+import dev.trent.server.api.WorkLanes;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.storage.Storage;
 import io.netty.buffer.Unpooled;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +99,37 @@ class KmsHttpHandlerTest {
         }
         for (String region : new String[] {"us-gov-west-1", "eu-central-2", "cn-north-1", "eusc-de-east-1"}) {
             assertEquals(200, send(post("TrentService.ListKeys", "{}", signedFor(region))).status, region);
+        }
+    }
+
+    @Test
+    void requestWhoseLaneIsFull_isThrottlingException400_atOnce() throws Exception {
+        WorkLanes lanes = WorkLanes.start(new WorkLanes.Sizes(1, 1, 1, 1));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Executor expensive = lanes.forRequest("TrentService.ImportKeyMaterial", new byte[0]);
+            for (int i = 0; i < 2; i++) { // its one thread, then its one queue slot
+                expensive.execute(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            channel.finishAndReleaseAll();
+            channel = new EmbeddedChannel(new KmsHttpHandler(dispatcher, lanes::forRequest,
+                    new Accounts(ACCOUNT, java.util.Map.of()), "us-west-2"));
+
+            Reply reply = send(post("TrentService.ImportKeyMaterial", "{}", null));
+
+            assertEquals(400, reply.status);
+            assertEquals("{\"__type\":\"ThrottlingException\",\"message\":\"You have exceeded the rate at which you "
+                    + "may call KMS. Reduce the frequency of your calls.\"}", reply.text);
+            assertTrue(channel.isOpen(), "a throttled client keeps its connection");
+        } finally {
+            release.countDown();
+            lanes.shutdown(java.time.Duration.ofSeconds(10));
         }
     }
 
