@@ -27,6 +27,8 @@ final class AesGcmBarrier implements Barrier {
     static final byte FORMAT_VERSION = 1;
     static final int HEADER_BYTES = 4 + 1;
     static final int OVERHEAD_BYTES = HEADER_BYTES + AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES;
+    /** Separates derived keys from any other use of the keyring's keys. */
+    private static final byte[] DERIVATION_SALT = "trent barrier: derived key".getBytes(StandardCharsets.UTF_8);
 
     private final PhysicalStore physical;
     private volatile Keyring keyring;
@@ -86,6 +88,21 @@ final class AesGcmBarrier implements Barrier {
                     : PhysicalWrite.put(path, seal(active, path, change.getValue())));
         }
         physical.apply(writes);
+    }
+
+    @Override
+    public byte[] derivedKey(String purpose) {
+        if (purpose == null || purpose.isEmpty() || purpose.length() > 256) {
+            throw new IllegalArgumentException("a purpose is 1 to 256 characters");
+        }
+        Keyring current = keyring();
+        BarrierKey first = current.key(current.terms().first()).orElseThrow();
+        byte[] inputKey = first.key().getEncoded();
+        try {
+            return Hkdf.sha256(inputKey, DERIVATION_SALT, purpose.getBytes(StandardCharsets.UTF_8), AesGcm.KEY_BYTES);
+        } finally {
+            java.util.Arrays.fill(inputKey, (byte) 0);
+        }
     }
 
     static byte[] seal(BarrierKey key, String path, byte[] plaintext) {
