@@ -166,6 +166,14 @@ final class AesGcmBarrier implements Barrier {
         return path;
     }
 
+    @Override
+    public byte[] derivedKey(String purpose) {
+        if (purpose == null || purpose.isEmpty() || purpose.length() > 256) {
+            throw new IllegalArgumentException("a purpose is 1 to 256 characters");
+        }
+        return keyring().derive(purpose);
+    }
+
     static byte[] seal(BarrierKey key, String path, byte[] plaintext) {
         byte[] sealed = AesGcm.seal(key.key(), plaintext, aad(path));
         return ByteBuffer.allocate(HEADER_BYTES + sealed.length)

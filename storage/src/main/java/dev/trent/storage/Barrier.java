@@ -52,4 +52,13 @@ public interface Barrier {
 
     /** Seals and writes every change in {@code batch} atomically: afterwards all of them are visible, or none. */
     void commit(WriteBatch batch);
+
+    /**
+     * A 32-byte key bound to {@code purpose} (1 to 256 characters), for data the server must authenticate but not
+     * store, such as the tokens it hands out. Derived with HKDF-SHA256 from the keyring's first term and the
+     * purpose: the same for the life of the store (rotation and rekeying keep every term), different for each
+     * purpose and for each store, and unrelated to the keys that seal records. The caller owns the returned array
+     * and should zero it when done.
+     */
+    byte[] derivedKey(String purpose);
 }

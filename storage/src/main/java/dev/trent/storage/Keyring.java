@@ -56,6 +56,25 @@ final class Keyring {
         return activeTerm;
     }
 
+    /** Separates derived keys from any other use of the keyring's keys. */
+    private static final byte[] DERIVATION_SALT =
+            "trent barrier: derived key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * A 32-byte key for {@code purpose}, derived with HKDF-SHA256 from the first term, which every later keyring
+     * keeps: the same across rotations and rekeys, different for every purpose and every store.
+     */
+    byte[] derive(String purpose) {
+        BarrierKey first = key(keysByTerm.firstKey()).orElseThrow();
+        byte[] inputKey = first.key().getEncoded();
+        try {
+            return Hkdf.sha256(inputKey, DERIVATION_SALT,
+                    purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8), AesGcm.KEY_BYTES);
+        } finally {
+            Arrays.fill(inputKey, (byte) 0);
+        }
+    }
+
     /** The key new values are sealed under. */
     BarrierKey activeKey() {
         return keysByTerm.get(activeTerm);

@@ -8,8 +8,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What the integrity manifest adds up: a keyed digest of each stored record (its path and sealed bytes) and the
- * bucket the record falls in. The key is derived from the keyring's first term, which every later keyring keeps,
- * so nobody without the root of trust can compute a term that balances a change.
+ * bucket the record falls in. The key is derived from the keyring ({@link Keyring#derive}), so nobody without the
+ * root of trust can compute a term that balances a change.
  *
  * <p>A record's bucket depends only on its group (the path without its first segment, cut after the key id:
  * {@code keys/ACCOUNT/REGION/ID} and {@code material/ACCOUNT/REGION/ID/1} share one), so every record of one key
@@ -20,7 +20,7 @@ final class RecordDigest {
     static final int BUCKETS = 256;
     static final int TERM_BYTES = 32;
 
-    private static final byte[] DERIVATION_LABEL = "trent/integrity/v1".getBytes(StandardCharsets.UTF_8);
+    private static final String PURPOSE = "trent/integrity/v1";
     private static final String HMAC = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -31,9 +31,12 @@ final class RecordDigest {
 
     /** The digest keyed for the store whose keyring is {@code keyring}. */
     static RecordDigest of(Keyring keyring) {
-        BarrierKey first = keyring.key(1).orElseThrow(() -> new StorageException("the keyring has no term 1"));
-        byte[] derived = mac(new SecretKeySpec(first.key().getEncoded(), HMAC), DERIVATION_LABEL);
-        return new RecordDigest(new SecretKeySpec(derived, HMAC));
+        byte[] derived = keyring.derive(PURPOSE);
+        try {
+            return new RecordDigest(new SecretKeySpec(derived, HMAC));
+        } finally {
+            java.util.Arrays.fill(derived, (byte) 0);
+        }
     }
 
     /** The keyed digest of one record. */

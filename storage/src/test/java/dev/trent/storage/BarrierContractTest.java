@@ -229,4 +229,22 @@ abstract class BarrierContractTest {
         assertThrows(StorageException.class, () -> barrier.get("a"));
         assertThrows(StorageException.class, () -> barrier.commit(new WriteBatch().put("b", SECRET)));
     }
+
+    @Test
+    void derivedKey_isStablePerPurpose_acrossRotation_andDiffersPerPurposeAndStore() {
+        byte[] grants = barrier.derivedKey("grant tokens");
+        assertEquals(32, grants.length);
+        assertArrayEquals(grants, barrier.derivedKey("grant tokens"));
+        assertFalse(Arrays.equals(grants, barrier.derivedKey("import tokens")));
+
+        storage.rotateKeyring();
+        assertArrayEquals(grants, barrier.derivedKey("grant tokens"), "rotation keeps the first term");
+
+        try (Storage other = Storage.inMemory()) {
+            assertFalse(Arrays.equals(grants, other.barrier().derivedKey("grant tokens")), "another keyring");
+        }
+        assertThrows(IllegalArgumentException.class, () -> barrier.derivedKey(""));
+        storage.close();
+        assertThrows(StorageException.class, () -> barrier.derivedKey("grant tokens"));
+    }
 }

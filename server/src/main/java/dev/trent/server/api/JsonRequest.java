@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class JsonRequest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TIMESTAMP_OUT_OF_RANGE = "Timestamp value out of range";
 
     private final ObjectNode body;
     private final List<String> violations = new ArrayList<>();
@@ -146,12 +147,16 @@ public final class JsonRequest {
             if (!n.isNumber()) {
                 throw new SerializationException(kind(n) + " can not be converted to a Timestamp");
             }
+            // 1e400 parses as an infinite double, which has no decimal value at all.
+            if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue()) && !n.isBigDecimal()) {
+                throw new SerializationException(TIMESTAMP_OUT_OF_RANGE);
+            }
             try {
                 java.math.BigDecimal millis = n.decimalValue().movePointRight(3);
                 return java.time.Instant.ofEpochMilli(
                         millis.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
             } catch (ArithmeticException | java.time.DateTimeException e) {
-                throw new SerializationException("Timestamp value out of range");
+                throw new SerializationException(TIMESTAMP_OUT_OF_RANGE);
             }
         });
     }

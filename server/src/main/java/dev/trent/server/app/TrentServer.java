@@ -8,6 +8,7 @@ import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
+import dev.trent.server.api.WorkLanes;
 import dev.trent.server.app.cli.Version;
 import dev.trent.server.http.Accounts;
 import dev.trent.server.keystore.Connections;
@@ -43,6 +44,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -75,7 +77,7 @@ public final class TrentServer implements AutoCloseable {
     private final Storage storage;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final ExecutorService business;
+    private final WorkLanes lanes;
     private final ScheduledExecutorService sweeperThread;
     private final DeletionSweeper sweeper;
     private final MaterialExpirySweeper expirySweeper;
@@ -93,13 +95,13 @@ public final class TrentServer implements AutoCloseable {
     /** This process's exclusive use of the data dir (null in memory), released last. */
     private DataDirLock dataDirLock;
 
-    private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
+    private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, WorkLanes lanes,
                         ScheduledExecutorService sweeperThread, DeletionSweeper sweeper,
                         MaterialExpirySweeper expirySweeper, KeyRepository repository, Channel channel, String host) {
         this.storage = storage;
         this.boss = boss;
         this.workers = workers;
-        this.business = business;
+        this.lanes = lanes;
         this.sweeperThread = sweeperThread;
         this.sweeper = sweeper;
         this.expirySweeper = expirySweeper;
@@ -128,7 +130,7 @@ public final class TrentServer implements AutoCloseable {
         Connections keyStoreConnections = null;
         EventLoopGroup boss = null;
         EventLoopGroup workers = null;
-        ExecutorService business = null;
+        WorkLanes lanes = null;
         ScheduledExecutorService sweeperThread = null;
         try {
             // Every part of the server reads this one clock, so moving it moves every timestamp and deadline.
@@ -144,7 +146,7 @@ public final class TrentServer implements AutoCloseable {
             keyStores.reconnectRequested();
             Services services = Services.over(repository, clock, keyStores);
             RequestGate gate = new RequestGate();
-            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate);
+            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate, clock);
             if (seed != null) {
                 applySeed(seed, services, repository, config);
             }
@@ -173,23 +175,22 @@ public final class TrentServer implements AutoCloseable {
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
                     new StoreIntegrity(storage, repository));
 
-            business = Executors.newFixedThreadPool(
-                    Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("trent-worker"));
-            ExecutorService executor = business;
+            lanes = WorkLanes.start(WorkLanes.Sizes.forProcessors(Runtime.getRuntime().availableProcessors()));
+            WorkLanes work = lanes;
             boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .childHandler(new KmsChannelInitializer(
-                            () -> new KmsHttpHandler(dispatcher, executor,
+                            () -> new KmsHttpHandler(dispatcher, work::forRequest,
                                     new Accounts(config.accountId(), config.accessKeyAccounts()),
                                     config.defaultRegion()),
-                            () -> new AdminHttpHandler(admin, executor)))
+                            () -> new AdminHttpHandler(admin, work.general())))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            TrentServer server = new TrentServer(storage, boss, workers, business, sweeperThread, sweeper,
+            TrentServer server = new TrentServer(storage, boss, workers, lanes, sweeperThread, sweeper,
                     expirySweeper, repository, channel, config.host());
             server.connections = keyStoreConnections;
             server.reset = reset;
@@ -203,7 +204,7 @@ public final class TrentServer implements AutoCloseable {
             }
             return server;
         } catch (Exception | Error e) {
-            shutdown(boss, workers, business, sweeperThread);
+            shutdown(boss, workers, lanes, sweeperThread);
             if (keyStoreConnections != null) {
                 keyStoreConnections.closeAll();
             }
@@ -307,7 +308,7 @@ public final class TrentServer implements AutoCloseable {
         }
         closed = true;
         channel.close().awaitUninterruptibly();
-        shutdown(boss, workers, business, sweeperThread);
+        shutdown(boss, workers, lanes, sweeperThread);
         try {
             repository.usage().save();
         } catch (RuntimeException e) {
@@ -319,21 +320,13 @@ public final class TrentServer implements AutoCloseable {
         release(dataDirLock);
     }
 
-    private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
+    private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, WorkLanes lanes,
                                  ScheduledExecutorService sweeperThread) {
         if (sweeperThread != null) {
             sweeperThread.shutdownNow();
         }
-        if (business != null) {
-            business.shutdown();
-            try {
-                if (!business.awaitTermination(10, TimeUnit.SECONDS)) {
-                    business.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                business.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+        if (lanes != null) {
+            lanes.shutdown(Duration.ofSeconds(10));
         }
         for (EventLoopGroup group : new EventLoopGroup[] {boss, workers}) {
             if (group != null) {

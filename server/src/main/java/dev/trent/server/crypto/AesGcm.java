@@ -2,7 +2,6 @@ package dev.trent.server.crypto;
 
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,15 +11,14 @@ public final class AesGcm implements Aead {
     public static final int NONCE_LENGTH = 12;
     public static final int TAG_LENGTH = 16;
 
-    private final SecretKey key;
+    /** Read at each use rather than copied once, so destroying it leaves no copy of the key behind here. */
+    private final SecretBytes key;
 
     public AesGcm(SecretBytes key) {
         if (key.length() != 16 && key.length() != 32) {
             throw new IllegalArgumentException("AES-GCM takes a 128- or 256-bit key");
         }
-        byte[] raw = key.reveal(SecretAccess.INSTANCE);
-        this.key = new SecretKeySpec(raw, "AES");
-        java.util.Arrays.fill(raw, (byte) 0);
+        this.key = key;
     }
 
     @Override
@@ -45,7 +43,12 @@ public final class AesGcm implements Aead {
             throw new GeneralSecurityException("AES-GCM nonce must be 12 bytes");
         }
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        byte[] raw = key.reveal(SecretAccess.INSTANCE);
+        try {
+            cipher.init(mode, new SecretKeySpec(raw, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
         cipher.updateAAD(associatedData);
         return cipher;
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 public final class SecretBytes {
 
     private final byte[] bytes;
+    private volatile boolean destroyed;
 
     private SecretBytes(byte[] bytes) {
         this.bytes = bytes;
@@ -25,12 +26,20 @@ public final class SecretBytes {
         return bytes.length;
     }
 
-    /** A copy of the secret; the caller owns it and should wipe it when done. */
+    /**
+     * A copy of the secret; the caller owns it and should wipe it when done. Once destroyed there is no secret to
+     * reveal: handing out the zeros instead would let a late reader encrypt under a key everyone knows.
+     */
     public byte[] reveal(SecretAccess access) {
         if (access == null) {
             throw new NullPointerException("reading secret bytes needs SecretAccess");
         }
-        return bytes.clone();
+        byte[] copy = bytes.clone();
+        if (destroyed) {
+            Arrays.fill(copy, (byte) 0);
+            throw new IllegalStateException("these secret bytes were destroyed");
+        }
+        return copy;
     }
 
     /** Constant-time comparison. */
@@ -38,9 +47,25 @@ public final class SecretBytes {
         return MessageDigest.isEqual(bytes, other.bytes);
     }
 
-    /** Overwrites the bytes; later reads see zeros. */
+    /** Overwrites the bytes with zeros; later reads fail. */
     public void destroy() {
+        destroyed = true;
         Arrays.fill(bytes, (byte) 0);
+    }
+
+    /** True once {@link #destroy()} ran. */
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** True when every byte is zero, as after {@link #destroy()}; for tests that check the wipe itself. */
+    boolean allZero() {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.trent.server.http;
 
 import dev.trent.server.admin.AdminResponse;
 import dev.trent.server.admin.AdminRouter;
+import dev.trent.server.api.WorkLanes;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -68,6 +69,8 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
                     throw e;
                 }
             });
+        } catch (WorkLanes.Full e) {
+            write(ctx, AdminResponse.error(429, "Throttled", "Too many requests are waiting; retry later."), keepAlive);
         } catch (RejectedExecutionException e) {
             write(ctx, AdminResponse.error(503, "ShuttingDown", "Trent is shutting down."), false);
         }

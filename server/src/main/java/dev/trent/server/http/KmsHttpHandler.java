@@ -2,6 +2,8 @@ package dev.trent.server.http;
 
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.RequestContext;
+import dev.trent.server.api.WorkLanes;
+import dev.trent.server.error.ThrottlingException;
 import dev.trent.server.key.Scope;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -32,13 +34,24 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     static final String REQUEST_ID = "x-amzn-RequestId";
 
     private final Dispatcher dispatcher;
-    private final Executor executor;
+    private final Lanes lanes;
     private final Accounts accounts;
     private final String defaultRegion;
 
+    /** Picks the executor a request runs on. */
+    @FunctionalInterface
+    public interface Lanes {
+        Executor forRequest(String target, byte[] body);
+    }
+
+    /** A handler running every request on {@code executor}. */
     public KmsHttpHandler(Dispatcher dispatcher, Executor executor, Accounts accounts, String defaultRegion) {
+        this(dispatcher, (target, body) -> executor, accounts, defaultRegion);
+    }
+
+    public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, Accounts accounts, String defaultRegion) {
         this.dispatcher = dispatcher;
-        this.executor = executor;
+        this.lanes = lanes;
         this.accounts = accounts;
         this.defaultRegion = defaultRegion;
     }
@@ -66,7 +79,7 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
                 .orElse("unsigned request (account " + account + ")");
         RequestContext context = new RequestContext(new Scope(account, region), requestId, caller);
         try {
-            executor.execute(() -> {
+            lanes.forRequest(target, body).execute(() -> {
                 try {
                     Dispatcher.Result result = dispatcher.dispatch(target, body, context);
                     write(ctx, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
@@ -77,6 +90,9 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
                     throw e;
                 }
             });
+        } catch (WorkLanes.Full e) {
+            Dispatcher.Result refused = Dispatcher.refused(new ThrottlingException());
+            write(ctx, HttpResponseStatus.valueOf(refused.status()), refused.body(), requestId, keepAlive);
         } catch (RejectedExecutionException e) {
             write(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE,
                     error("KMSInternalException", "Trent is shutting down."), requestId, false);

@@ -107,6 +107,24 @@ public sealed interface KeyMaterial {
         }
     }
 
+    /**
+     * Wipes the secret bytes this material holds in memory, once no key uses it any more: the raw key of symmetric
+     * and HMAC keys, the PKCS#8 encoding of key pairs. A later use fails rather than run on zeros. The parsed
+     * private key objects of key pairs are immutable numbers that cannot be overwritten; they become unreachable
+     * with the material. A key in a custom key store holds only a reference here, so there is nothing to wipe.
+     */
+    default void destroy() {
+        if (this instanceof Symmetric s) {
+            s.key().destroy();
+        } else if (this instanceof Hmac h) {
+            h.key().destroy();
+        } else if (this instanceof Rsa r) {
+            r.pair().pkcs8().destroy();
+        } else if (this instanceof Pair p) {
+            p.pair().pkcs8().destroy();
+        }
+    }
+
     /** The same material under another version (imported material gets its id only once it is parsed). */
     default KeyMaterial withVersion(MaterialVersion newVersion) {
         if (this instanceof Symmetric s) {

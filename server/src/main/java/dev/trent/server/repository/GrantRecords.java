@@ -1,5 +1,6 @@
 package dev.trent.server.repository;
 
+import dev.trent.server.crypto.SecretBytes;
 import dev.trent.server.key.Grant;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.Scope;
@@ -23,10 +24,13 @@ public final class GrantRecords {
     private record Ref(Scope scope, KeyId id) {
     }
 
+    private static final String TOKEN_KEY_PURPOSE = "grant tokens";
+
     private final Barrier barrier;
     private final Object lock;
     private final Predicate<Grant> keyExists;
     private final Map<Ref, Map<String, Grant>> grants = new ConcurrentHashMap<>();
+    private volatile SecretBytes tokenKey;
 
     GrantRecords(Barrier barrier, Object lock, Predicate<Grant> keyExists) {
         this.barrier = barrier;
@@ -40,6 +44,21 @@ public final class GrantRecords {
             grants.computeIfAbsent(new Ref(grant.scope(), grant.keyId()), k -> new ConcurrentHashMap<>())
                     .put(grant.grantId(), grant);
         }
+    }
+
+    /**
+     * The key that authenticates grant tokens: derived from the keyring for this purpose alone, so it is the same
+     * after a restart, a rotation or a rekey, and tokens of another store do not verify here.
+     */
+    public SecretBytes tokenKey() {
+        SecretBytes key = tokenKey;
+        if (key == null) {
+            byte[] derived = barrier.derivedKey(TOKEN_KEY_PURPOSE);
+            key = SecretBytes.copyOf(derived);
+            java.util.Arrays.fill(derived, (byte) 0);
+            tokenKey = key;
+        }
+        return key;
     }
 
     /** The key's grants, oldest first (then by grant id), so paging is stable. */

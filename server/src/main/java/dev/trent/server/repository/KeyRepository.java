@@ -442,6 +442,27 @@ public final class KeyRepository {
         barrier.commit(batch);
         lifecycle.install(history);
         keys.put(ref, new StoredKey(after, kept));
+        List<KeyMaterial> dropped = new ArrayList<>(current.materials().values());
+        dropped.removeIf(m -> kept.values().stream().anyMatch(k -> k == m));
+        wipeUnused(after.id(), dropped);
+    }
+
+    /**
+     * Wipes each of {@code materials} that no key still holds. Related multi-Region keys (the same key id in other
+     * Regions) share their material objects, so material leaves memory only with the last key that holds it.
+     */
+    private void wipeUnused(KeyId id, java.util.Collection<KeyMaterial> materials) {
+        java.util.Set<KeyMaterial> inUse = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keys.forEach((ref, stored) -> {
+            if (ref.id().equals(id)) {
+                inUse.addAll(stored.materials().values());
+            }
+        });
+        for (KeyMaterial material : materials) {
+            if (!inUse.contains(material)) {
+                material.destroy();
+            }
+        }
     }
 
     /** Replaces a key's metadata; its material is unchanged. */
@@ -477,7 +498,10 @@ public final class KeyRepository {
         lifecycle.install(history);
         aliases.forget(pointing);
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
-        keys.remove(ref);
+        StoredKey removed = keys.remove(ref);
+        if (removed != null) {
+            wipeUnused(key.id(), removed.materials().values());
+        }
         usage.forget(key.scope(), key.id());
         policies.remove(ref);
         grants.forget(key.scope(), key.id());
@@ -517,8 +541,10 @@ public final class KeyRepository {
      * are deleted from storage, under this repository's lock so no request sees half of it.
      */
     public synchronized void forgetAll() {
+        List<StoredKey> held = List.copyOf(keys.values());
         keys.clear();
         damaged.clear();
+        held.forEach(k -> k.materials().values().forEach(KeyMaterial::destroy));
         aliases.forgetAll();
         usage.forgetAll();
         policies.clear();

@@ -9,7 +9,6 @@ import dev.trent.server.error.NotFoundException;
 import dev.trent.server.error.ValidationException;
 import dev.trent.server.key.Grant;
 import dev.trent.server.key.GrantOperation;
-import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyReference;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KmsKey;
@@ -17,10 +16,8 @@ import dev.trent.server.key.Scope;
 import dev.trent.server.key.lifecycle.KeyOperation;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.KeyLookup.Aliases;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,7 +45,6 @@ public final class GrantService {
     public record Created(String grantId, String grantToken) {
     }
 
-    private static final String TOKEN_PREFIX = "trent-grant:1:";
     private static final Pattern GRANT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final String ALIAS_NOT_SUPPORTED = "Key Aliases are not supported for this operation.";
 
@@ -71,11 +67,13 @@ public final class GrantService {
     private final KeyLookup lookup;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final GrantTokens tokens;
 
     public GrantService(KeyRepository repository, KeyLookup lookup, Clock clock) {
         this.repository = repository;
         this.lookup = lookup;
         this.clock = clock;
+        this.tokens = new GrantTokens(repository.grants()::tokenKey);
     }
 
     public Created create(Scope scope, NewGrant request, boolean dryRun) {
@@ -98,7 +96,7 @@ public final class GrantService {
             if (existing.isEmpty()) {
                 repository.grants().put(grant);
             }
-            return new Created(grant.grantId(), newToken(grant));
+            return new Created(grant.grantId(), tokens.issue(grant));
         }
     }
 
@@ -150,10 +148,10 @@ public final class GrantService {
                 .toList();
     }
 
-    /** RetireGrant with a grant token: the token names the key and the grant. */
-    public void retireByToken(String token, boolean dryRun) {
+    /** RetireGrant with a grant token: the token names the key and the grant, in the caller's account and Region. */
+    public void retireByToken(Scope scope, String token, boolean dryRun) {
         synchronized (repository) {
-            Grant grant = byToken(token);
+            Grant grant = byToken(scope, token);
             if (dryRun) {
                 throw DryRunOperationException.wouldHaveSucceeded();
             }
@@ -264,36 +262,14 @@ public final class GrantService {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** An opaque token naming the grant; every CreateGrant answer carries a new one. */
-    private String newToken(Grant grant) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
-        String text = TOKEN_PREFIX + grant.scope().account() + ":" + grant.scope().region() + ":"
-                + grant.keyId().value() + ":" + grant.grantId() + ":" + HexFormat.of().formatHex(nonce);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The grant a token names; a token Trent did not issue, or whose grant is gone, is invalid. */
-    private Grant byToken(String token) {
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalidToken();
-        }
-        if (!text.startsWith(TOKEN_PREFIX)) {
-            throw invalidToken();
-        }
-        String[] parts = text.substring(TOKEN_PREFIX.length()).split(":", -1);
-        if (parts.length != 5 || !GRANT_ID.matcher(parts[3]).matches()) {
-            throw invalidToken();
-        }
-        Scope scope = new Scope(parts[0], parts[1]);
-        Optional<KeyId> keyId = KeyId.parse(parts[2]);
-        return keyId.flatMap(id -> repository.grants().find(scope, id, parts[3])).orElseThrow(GrantService::invalidToken);
+    /** The grant a token names; one not issued by this store to the caller's scope, or whose grant is gone, is invalid. */
+    private Grant byToken(Scope scope, String token) {
+        GrantTokens.Named named = tokens.verify(scope, token);
+        return repository.grants().find(named.scope(), named.keyId(), named.grantId())
+                .orElseThrow(GrantService::invalidToken);
     }
 
     private static InvalidGrantTokenException invalidToken() {
-        return new InvalidGrantTokenException("Invalid grant token.");
+        return GrantTokens.invalid();
     }
 }

@@ -132,4 +132,53 @@ class DispatcherTest {
         Dispatcher.Result described = dispatch("TrentService.DescribeKey", "{\"KeyId\":\"" + keyId + "\"}");
         assertEquals("Disabled", JSON.readTree(described.body()).at("/KeyMetadata/KeyState").asText());
     }
+
+    @Test
+    void repeatedInternalFailure_logsOneStackTracePerMinute_andOneLineForEachOther() {
+        storage.close(); // every write now fails inside the storage layer, at the same place every time
+        Logger log = Logger.getLogger(Dispatcher.class.getName());
+        List<java.util.logging.LogRecord> records = new ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = log.getUseParentHandlers();
+        log.setUseParentHandlers(false);
+        log.addHandler(capture);
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(500, dispatch("TrentService.CreateKey", "{}").status());
+            }
+        } finally {
+            log.removeHandler(capture);
+            log.setUseParentHandlers(parents);
+        }
+        assertEquals(20, records.size(), "one record per failed request");
+        assertTrue(records.get(0).getThrown() != null, "the first carries the trace");
+        assertEquals(19, records.stream().filter(r -> r.getThrown() == null).count(), "the others do not");
+        assertTrue(records.get(19).getMessage().contains("trace already logged within 1 min"),
+                records.get(19).getMessage());
+    }
+
+    @Test
+    void credentialScopeWithoutARegion_isInvalidSignatureException_beforeTheOperationRuns() throws IOException {
+        String region = "us-" + "x".repeat(1100) + "-1";
+        Dispatcher.Result result = dispatcher.dispatch("TrentService.CreateKey", new byte[0],
+                new RequestContext(new Scope("111122223333", region), CONTEXT.requestId()));
+        assertEquals(400, result.status());
+        assertEquals("{\"__type\":\"InvalidSignatureException\",\"message\":\"Credential should be scoped to a "
+                + "valid region, not '" + region + "'.\"}", body(result));
+        assertEquals(0, JSON.readTree(dispatch("TrentService.ListKeys", "{}").body()).get("Keys").size(),
+                "no key was created");
+    }
 }

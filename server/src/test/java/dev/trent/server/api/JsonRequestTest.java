@@ -170,4 +170,15 @@ class JsonRequestTest {
         assertThrows(SerializationException.class, () -> parse("{\"Limit\":1.5}").integer("Limit", 1, 10));
         assertThrows(SerializationException.class, () -> parse("{\"Limit\":99999999999}").integer("Limit", 1, 10));
     }
+
+    @Test
+    void timestampBeyondAnyInstant_isASerializationException_notAnInternalError() {
+        for (String value : new String[] {"1e400", "-1e400", "1e300", "9.3e18"}) {
+            SerializationException e = assertThrows(SerializationException.class,
+                    () -> parse("{\"ValidTo\":" + value + "}").timestamp("ValidTo"), value);
+            assertEquals("Timestamp value out of range", e.getMessage(), value);
+        }
+        assertEquals(java.time.Instant.ofEpochSecond(1_700_000_000, 500_000_000),
+                parse("{\"ValidTo\":1700000000.5}").timestamp("ValidTo").orElseThrow());
+    }
 }

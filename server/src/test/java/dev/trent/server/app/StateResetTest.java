@@ -316,6 +316,11 @@ class StateResetTest {
             }
 
             @Override
+            public byte[] derivedKey(String purpose) {
+                return real.derivedKey(purpose);
+            }
+
+            @Override
             public void commit(WriteBatch batch) {
                 if (failing.get()) {
                     throw new IllegalStateException("disk full");

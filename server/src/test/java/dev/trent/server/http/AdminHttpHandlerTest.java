@@ -89,6 +89,36 @@ class AdminHttpHandlerTest {
     }
 
     @Test
+    void adminRequestWhoseLaneIsFull_is429_atOnce() throws Exception {
+        dev.trent.server.api.WorkLanes lanes = dev.trent.server.api.WorkLanes.start(
+                new dev.trent.server.api.WorkLanes.Sizes(1, 1, 1, 1));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            for (int i = 0; i < 2; i++) { // the general lane's one thread, then its one queue slot
+                lanes.general().execute(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            channel.finishAndReleaseAll();
+            channel = new EmbeddedChannel(new AdminHttpHandler(AdminRoutes.create(time, "test", services.lifecycle(),
+                    "111122223333", "us-east-1"), lanes.general()));
+
+            Reply reply = send(request(HttpMethod.GET, "/_trent/health", null));
+
+            assertEquals(429, reply.status);
+            assertEquals("Throttled", reply.body.get("error").asText());
+            assertTrue(channel.isOpen(), "a throttled client keeps its connection");
+        } finally {
+            release.countDown();
+            lanes.shutdown(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void unknownPath_is404Json_andWrongMethod_is405WithAllow() throws Exception {
         Reply unknown = send(request(HttpMethod.GET, "/_trent/nothing-here?x=1", null));
         assertEquals(404, unknown.status);

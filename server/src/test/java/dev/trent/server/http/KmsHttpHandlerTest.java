@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.Services;
+import dev.trent.server.api.WorkLanes;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.storage.Storage;
 import io.netty.buffer.Unpooled;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +85,52 @@ class KmsHttpHandlerTest {
         assertEquals(200, reply.status);
         String arn = reply.body.at("/KeyMetadata/Arn").asText();
         assertEquals("arn:aws:kms:eu-west-1:" + ACCOUNT + ":key/" + reply.body.at("/KeyMetadata/KeyId").asText(), arn);
+    }
+
+    @Test
+    void credentialScopedToSomethingThatIsNotARegion_isInvalidSignatureException400() throws Exception {
+        String longRegion = "us-" + "east".repeat(275) + "-1";
+        for (String region : new String[] {longRegion, "US-EAST-1", "us_east_1", "useast1", "us-east-", "\"-1"}) {
+            Reply reply = send(post("TrentService.CreateKey", "{}", signedFor(region)));
+            assertEquals(400, reply.status, region);
+            assertEquals("InvalidSignatureException", reply.body.get("__type").asText(), region);
+            assertEquals("Credential should be scoped to a valid region, not '" + region + "'.",
+                    reply.body.get("message").asText(), region);
+        }
+        for (String region : new String[] {"us-gov-west-1", "eu-central-2", "cn-north-1", "eusc-de-east-1"}) {
+            assertEquals(200, send(post("TrentService.ListKeys", "{}", signedFor(region))).status, region);
+        }
+    }
+
+    @Test
+    void requestWhoseLaneIsFull_isThrottlingException400_atOnce() throws Exception {
+        WorkLanes lanes = WorkLanes.start(new WorkLanes.Sizes(1, 1, 1, 1));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Executor expensive = lanes.forRequest("TrentService.ImportKeyMaterial", new byte[0]);
+            for (int i = 0; i < 2; i++) { // its one thread, then its one queue slot
+                expensive.execute(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            channel.finishAndReleaseAll();
+            channel = new EmbeddedChannel(new KmsHttpHandler(dispatcher, lanes::forRequest,
+                    new Accounts(ACCOUNT, java.util.Map.of()), "us-west-2"));
+
+            Reply reply = send(post("TrentService.ImportKeyMaterial", "{}", null));
+
+            assertEquals(400, reply.status);
+            assertEquals("{\"__type\":\"ThrottlingException\",\"message\":\"You have exceeded the rate at which you "
+                    + "may call KMS. Reduce the frequency of your calls.\"}", reply.text);
+            assertTrue(channel.isOpen(), "a throttled client keeps its connection");
+        } finally {
+            release.countDown();
+            lanes.shutdown(java.time.Duration.ofSeconds(10));
+        }
     }
 
     @Test

@@ -124,10 +124,10 @@ class GrantServiceTest {
         GrantService.Created byId = create(key, null, GrantOperation.Decrypt);
         GrantService.Created revoked = create(key, null, GrantOperation.DescribeKey);
 
-        assertThrows(DryRunOperationException.class, () -> grants.retireByToken(byToken.grantToken(), true));
-        grants.retireByToken(byToken.grantToken(), false);
-        assertThrows(InvalidGrantTokenException.class, () -> grants.retireByToken(byToken.grantToken(), false));
-        assertThrows(InvalidGrantTokenException.class, () -> grants.retireByToken("not-a-token", false));
+        assertThrows(DryRunOperationException.class, () -> grants.retireByToken(SCOPE, byToken.grantToken(), true));
+        grants.retireByToken(SCOPE, byToken.grantToken(), false);
+        assertThrows(InvalidGrantTokenException.class, () -> grants.retireByToken(SCOPE, byToken.grantToken(), false));
+        assertThrows(InvalidGrantTokenException.class, () -> grants.retireByToken(SCOPE, "not-a-token", false));
         grants.retire(SCOPE, key.arn(), byId.grantId(), false);
         grants.revoke(SCOPE, key.id().value(), revoked.grantId(), false);
         assertEquals(List.of(), grants.list(SCOPE, key.arn(), null, null, null));
@@ -172,6 +172,49 @@ class GrantServiceTest {
 
     private static List<String> ids(List<Grant> list) {
         return list.stream().map(Grant::grantId).toList();
+    }
+
+    @Test
+    void grantToken_isRefused_whenTamperedForgedFromAGrantId_orUsedFromAnotherAccountOrRegion() {
+        KmsKey key = newKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
+        GrantService.Created created = create(key, null, GrantOperation.Encrypt);
+        byte[] token = java.util.Base64.getUrlDecoder().decode(created.grantToken());
+
+        for (int i = 0; i < token.length; i++) {
+            byte[] tampered = token.clone();
+            tampered[i] ^= 0x01;
+            String altered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
+            InvalidGrantTokenException e = assertThrows(InvalidGrantTokenException.class,
+                    () -> grants.retireByToken(SCOPE, altered, false), "byte " + i);
+            assertEquals("Invalid grant token.", e.getMessage());
+        }
+        // What a version 1 token said in the clear: anyone who had listed the grant could have written it.
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("trent-grant:1:"
+                + SCOPE.account() + ":" + SCOPE.region() + ":" + key.id().value() + ":" + created.grantId() + ":"
+                + "00".repeat(16)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(InvalidGrantTokenException.class, () -> grants.retireByToken(SCOPE, forged, false));
+        assertThrows(InvalidGrantTokenException.class,
+                () -> grants.retireByToken(new Scope("444455556666", "us-east-1"), created.grantToken(), false));
+        assertThrows(InvalidGrantTokenException.class,
+                () -> grants.retireByToken(new Scope("111122223333", "eu-west-1"), created.grantToken(), false));
+        assertEquals(1, grants.list(SCOPE, key.arn(), null, null, null).size(), "the grant is still there");
+
+        reload();
+        grants.retireByToken(SCOPE, created.grantToken(), false);
+        assertEquals(List.of(), grants.list(SCOPE, key.arn(), null, null, null), "a token outlives a restart");
+    }
+
+    @Test
+    void grantToken_ofAnotherStore_isRefused_evenForTheSameAccountKeyAndGrantId() {
+        KmsKey key = newKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
+        GrantService.Created created = create(key, null, GrantOperation.Encrypt);
+        try (Storage other = Storage.inMemory()) {
+            KeyRepository elsewhere = KeyRepository.load(other.barrier());
+            Grant grant = grants.list(SCOPE, key.arn(), null, null, null).get(0);
+            String foreign = new GrantTokens(elsewhere.grants()::tokenKey).issue(grant);
+            assertThrows(InvalidGrantTokenException.class, () -> grants.retireByToken(SCOPE, foreign, false));
+        }
+        grants.retireByToken(SCOPE, created.grantToken(), false);
     }
 
     private void reload() {

@@ -34,7 +34,7 @@ public final class RetireGrant implements Operation {
         boolean dryRun = request.bool("DryRun");
         request.validate();
         if (token != null) {
-            grants.retireByToken(token, dryRun);
+            grants.retireByToken(context.scope(), token, dryRun);
         } else if (keyId != null && grantId != null) {
             grants.retire(context.scope(), keyId, grantId, dryRun);
         } else {
