@@ -14,6 +14,8 @@ import dev.trent.server.keystore.Connections;
 import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.keystore.TokenConnectors;
 import dev.trent.server.http.AdminHttpHandler;
+import dev.trent.server.http.CrossSiteGuard;
+import dev.trent.server.http.CrossSiteRules;
 import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
@@ -106,6 +108,7 @@ public final class TrentServer implements AutoCloseable {
     public static TrentServer start(TrentConfig config) throws Exception {
         // A seed file is read and checked before anything is opened, so a mistake in it changes nothing.
         Seed seed = config.seedFile().map(SeedFile::read).orElse(null);
+        CrossSiteGuard guard = new CrossSiteGuard(new CrossSiteRules(config.host(), config.hostnames(), false));
         RootOfTrustSource rootOfTrust = RootOfTrustSource.of(config);
         Storage storage = openStorage(config, rootOfTrust);
         Connections keyStoreConnections = null;
@@ -167,7 +170,7 @@ public final class TrentServer implements AutoCloseable {
                             () -> new KmsHttpHandler(dispatcher, executor,
                                     new Accounts(config.accountId(), config.accessKeyAccounts()),
                                     config.defaultRegion()),
-                            () -> new AdminHttpHandler(admin, executor)))
+                            () -> new AdminHttpHandler(admin, executor), guard))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();

@@ -1,13 +1,15 @@
 package dev.trent.server.http;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.util.function.Supplier;
 
 /**
- * The pipeline, as a recipe of stock codecs: HTTP codec, a bounded aggregator, the admin handler (which takes
- * only {@code /_trent/} requests) and the KMS handler for everything else.
+ * The pipeline, as a recipe of stock codecs: HTTP codec, a bounded aggregator, the
+ * cross-site guard (which refuses what a web page sent), the admin handler (which takes only {@code /_trent/}
+ * requests) and the KMS handler for everything else.
  */
 public final class KmsChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -16,17 +18,21 @@ public final class KmsChannelInitializer extends ChannelInitializer<SocketChanne
 
     private final Supplier<KmsHttpHandler> handler;
     private final Supplier<AdminHttpHandler> admin;
+    private final CrossSiteGuard guard;
 
-    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin) {
+    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin,
+                                 CrossSiteGuard guard) {
         this.handler = handler;
         this.admin = admin;
+        this.guard = guard;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline()
-                .addLast(new HttpServerCodec())
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(new HttpServerCodec())
                 .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
+                .addLast(guard)
                 .addLast(admin.get())
                 .addLast(handler.get());
     }

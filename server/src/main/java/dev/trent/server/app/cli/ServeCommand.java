@@ -50,8 +50,15 @@ public final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = TrentConfig.DEFAULT_HOST,
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than a loopback address makes"
+                    + " the API, which checks no credentials, reachable from the network; Trent warns at start.")
     String host;
+
+    @Option(names = "--hostname", paramLabel = "NAME",
+            description = "A name clients use to reach Trent, such as a container's service name (repeatable)."
+                    + " Requests whose Host header names anything but localhost, an IP address, --host or a"
+                    + " --hostname are refused, which defeats DNS rebinding.")
+    List<String> hostnames = new ArrayList<>();
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Directory holding the keyring and all keys (default: ./trent-data).")
@@ -120,6 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException("invalid --host: must not be empty");
         }
         config.host(host);
+        hostnames.forEach(name -> apply("--hostname", () -> config.hostname(name)));
         apply("--port", () -> config.port(port));
         apply("--account-id", () -> config.accountId(accountId));
         accessKeyAccounts.forEach((key, account) ->
@@ -164,6 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
         };
         stopSignal.arm(stop);
 
+        NetworkExposure.warning(config).ifPresent(spec.commandLine().getErr()::println);
         RunningServer server;
         try {
             server = launcher.start(config);
