@@ -45,6 +45,7 @@ public final class TrentConfig {
     private final Map<String, String> accessKeyAccounts;
     private final List<Cluster> clusters;
     private final List<String> hostnames;
+    private final ServerTls.Settings tls;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -64,6 +65,7 @@ public final class TrentConfig {
         this.accessKeyAccounts = Map.copyOf(b.accessKeyAccounts);
         this.clusters = List.copyOf(b.clusters.values());
         this.hostnames = List.copyOf(b.hostnames);
+        this.tls = b.tls;
     }
 
     public static Builder builder() {
@@ -98,6 +100,8 @@ public final class TrentConfig {
     public List<Cluster> clusters() { return clusters; }
     /** Further names clients reach the server by, beside localhost and its addresses ({@code --hostname}). */
     public List<String> hostnames() { return hostnames; }
+    /** Whether and how the server speaks HTTPS. */
+    public ServerTls.Settings tls() { return tls; }
 
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -117,6 +121,7 @@ public final class TrentConfig {
         private final Map<String, String> accessKeyAccounts = new LinkedHashMap<>();
         private final Map<String, Cluster> clusters = new LinkedHashMap<>();
         private final List<String> hostnames = new ArrayList<>();
+        private ServerTls.Settings tls = ServerTls.Settings.NONE;
 
         private Builder() {
         }
@@ -186,6 +191,17 @@ public final class TrentConfig {
                 throw new IllegalArgumentException("not a host name or IP address: '" + name + "'");
             }
             hostnames.add(name);
+            return this;
+        }
+        /** HTTPS with the PEM certificate chain and private key in these files. */
+        public Builder tlsFiles(Path certificateChain, Path privateKey) {
+            this.tls = new ServerTls.Settings(Objects.requireNonNull(certificateChain),
+                    Objects.requireNonNull(privateKey), false);
+            return this;
+        }
+        /** HTTPS with a self-signed certificate for the server's names, made on first start. */
+        public Builder tlsSelfSigned() {
+            this.tls = new ServerTls.Settings(null, null, true);
             return this;
         }
 

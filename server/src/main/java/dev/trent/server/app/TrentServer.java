@@ -39,6 +39,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,6 +88,8 @@ public final class TrentServer implements AutoCloseable {
     private StateReset reset;
     /** What the root of trust holds open (a PKCS#11 login), released after storage closes. */
     private RootOfTrustSource rootOfTrust;
+    /** The TLS context, and the self-signed certificate if Trent made one. */
+    private ServerTls.Prepared tls = new ServerTls.Prepared(null, null, null);
 
     private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,
                         ScheduledExecutorService sweeperThread, DeletionSweeper sweeper,
@@ -108,7 +111,10 @@ public final class TrentServer implements AutoCloseable {
     public static TrentServer start(TrentConfig config) throws Exception {
         // A seed file is read and checked before anything is opened, so a mistake in it changes nothing.
         Seed seed = config.seedFile().map(SeedFile::read).orElse(null);
-        CrossSiteGuard guard = new CrossSiteGuard(new CrossSiteRules(config.host(), config.hostnames(), false));
+        // So is the certificate, and a self-signed one is made before anything else.
+        ServerTls.Prepared tls = ServerTls.prepare(config);
+        CrossSiteGuard guard = new CrossSiteGuard(
+                new CrossSiteRules(config.host(), config.hostnames(), tls.context() != null));
         RootOfTrustSource rootOfTrust = RootOfTrustSource.of(config);
         Storage storage = openStorage(config, rootOfTrust);
         Connections keyStoreConnections = null;
@@ -170,7 +176,7 @@ public final class TrentServer implements AutoCloseable {
                             () -> new KmsHttpHandler(dispatcher, executor,
                                     new Accounts(config.accountId(), config.accessKeyAccounts()),
                                     config.defaultRegion()),
-                            () -> new AdminHttpHandler(admin, executor), guard))
+                            () -> new AdminHttpHandler(admin, executor), guard, tls.context()))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
@@ -179,8 +185,10 @@ public final class TrentServer implements AutoCloseable {
             server.connections = keyStoreConnections;
             server.reset = reset;
             server.rootOfTrust = rootOfTrust;
+            server.tls = tls;
             if (readyScripts != null) {
-                readyScripts.start(server.endpoint(), config.defaultRegion());
+                readyScripts.start(server.endpoint(), config.defaultRegion(),
+                        server.selfSignedCertificate().map(SelfSignedCertificate.Issued::certificateFile));
             }
             return server;
         } catch (Exception | Error e) {
@@ -190,6 +198,7 @@ public final class TrentServer implements AutoCloseable {
             }
             storage.close();
             rootOfTrust.close();
+            tls.close();
             throw e;
         }
     }
@@ -219,10 +228,15 @@ public final class TrentServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://host:port}, ready for {@code endpointOverride}. */
+    /** {@code http://host:port} ({@code https://} with TLS), ready for {@code endpointOverride}. */
     public URI endpoint() {
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shownHost + ":" + port);
+        return URI.create((tls.context() != null ? "https://" : "http://") + shownHost + ":" + port);
+    }
+
+    /** The self-signed certificate the server presents ({@code --tls-self-signed}), if it has one. */
+    public Optional<SelfSignedCertificate.Issued> selfSignedCertificate() {
+        return Optional.ofNullable(tls.selfSigned());
     }
 
     /** Runs the deletion sweeper now instead of waiting for its next turn; returns how many keys it destroyed. */
@@ -256,6 +270,7 @@ public final class TrentServer implements AutoCloseable {
         connections.closeAll();
         storage.close();
         rootOfTrust.close();
+        tls.close();
     }
 
     private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService business,

@@ -4,10 +4,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import java.util.function.Supplier;
 
 /**
- * The pipeline, as a recipe of stock codecs: HTTP codec, a bounded aggregator, the
+ * The pipeline, as a recipe of stock codecs: TLS when configured, HTTP codec, a bounded aggregator, the
  * cross-site guard (which refuses what a web page sent), the admin handler (which takes only {@code /_trent/}
  * requests) and the KMS handler for everything else.
  */
@@ -19,17 +20,25 @@ public final class KmsChannelInitializer extends ChannelInitializer<SocketChanne
     private final Supplier<KmsHttpHandler> handler;
     private final Supplier<AdminHttpHandler> admin;
     private final CrossSiteGuard guard;
+    private final SslContext tls;
 
+    /**
+     * @param tls the server's TLS context, or null for plain HTTP
+     */
     public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin,
-                                 CrossSiteGuard guard) {
+                                 CrossSiteGuard guard, SslContext tls) {
         this.handler = handler;
         this.admin = admin;
         this.guard = guard;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            pipeline.addLast(tls.newHandler(channel.alloc()));
+        }
         pipeline.addLast(new HttpServerCodec())
                 .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
                 .addLast(guard)

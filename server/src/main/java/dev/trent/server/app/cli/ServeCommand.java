@@ -57,8 +57,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--hostname", paramLabel = "NAME",
             description = "A name clients use to reach Trent, such as a container's service name (repeatable)."
                     + " Requests whose Host header names anything but localhost, an IP address, --host or a"
-                    + " --hostname are refused, which defeats DNS rebinding.")
+                    + " --hostname are refused, which defeats DNS rebinding; the self-signed certificate names"
+                    + " them too.")
     List<String> hostnames = new ArrayList<>();
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with the PEM certificate chain in FILE (leaf first); needs --tls-key.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM private key (PKCS#8, or traditional RSA or EC) of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed",
+            description = "Serve HTTPS with a self-signed EC P-256 certificate for localhost, 127.0.0.1, ::1, --host"
+                    + " and every --hostname, kept in DIR/tls (a temporary directory with --in-memory) and reused"
+                    + " while it fits. Prints its SHA-256 fingerprint and the PEM file to give clients.")
+    boolean tlsSelfSigned;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Directory holding the keyring and all keys (default: ./trent-data).")
@@ -128,6 +143,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         config.host(host);
         hostnames.forEach(name -> apply("--hostname", () -> config.hostname(name)));
+        if (tlsSelfSigned) {
+            config.tlsSelfSigned();
+        } else if (tlsCertificate != null) {
+            config.tlsFiles(tlsCertificate, tlsKey);
+        }
         apply("--port", () -> config.port(port));
         apply("--account-id", () -> config.accountId(accountId));
         accessKeyAccounts.forEach((key, account) ->
@@ -188,6 +208,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Trent " + Version.current() + " on " + server.endpoint()
                 + " | data: " + (config.inMemory() ? "in memory" : display(config.dataDir()))
                 + " | root of trust: " + describeRootOfTrust(config));
+        server.selfSignedCertificate().ifPresent(certificate -> out.println("TLS: self-signed certificate "
+                + (certificate.created() ? "created" : "reused") + ", SHA-256 fingerprint "
+                + certificate.sha256Fingerprint() + "; clients trust it with the PEM file "
+                + display(certificate.certificateFile())));
         out.println("Ready.");
 
         try {
@@ -211,6 +235,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         rootOfTrust.checkCombinations(spec.commandLine());
+        if (tlsSelfSigned && (tlsCertificate != null || tlsKey != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--tls-self-signed cannot be combined with --tls-cert or --tls-key");
+        }
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
     }
 
     private static void apply(String option, Runnable setter) {

@@ -1,5 +1,6 @@
 package dev.trent.server.app.cli;
 
+import dev.trent.server.app.TlsSetupException;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.seed.SeedException;
 import dev.trent.storage.StorageException;
@@ -19,6 +20,11 @@ final class StartupFailure {
         SeedException seed = find(failure, SeedException.class);
         if (seed != null) {
             return oneLine(seed.getMessage());
+        }
+        // A certificate's messages name the option and the file.
+        TlsSetupException tls = find(failure, TlsSetupException.class);
+        if (tls != null) {
+            return oneLine(tls.getMessage());
         }
         StorageException storage = find(failure, StorageException.class);
         if (storage != null) {

@@ -189,6 +189,16 @@ class CommandLineTest {
     }
 
     @Test
+    void serve_tlsOptions_goTogetherOrNotAtAll() {
+        assertEquals(2, run("serve", "--in-memory", "--tls-cert", "cert.pem"));
+        assertTrue(err().contains("--tls-cert and --tls-key go together"), err());
+        stderr.reset();
+        assertEquals(2, run("serve", "--in-memory", "--tls-self-signed", "--tls-key", "key.pem"));
+        assertTrue(err().contains("--tls-self-signed cannot be combined with --tls-cert or --tls-key"), err());
+        assertTrue(events.isEmpty());
+    }
+
+    @Test
     void serve_keyFileMissing_announcesNewDevelopmentKeyFile(@TempDir Path dir) {
         Path dataDir = dir.resolve("data");
 
