@@ -1,6 +1,8 @@
 package dev.trent.server.app;
 
 import dev.trent.server.keystore.Cluster;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -187,7 +189,7 @@ public final class TrentConfig {
 
         /** A name clients use to reach the server: a DNS name or an IP address, without a port. */
         public Builder hostname(String name) {
-            if (!HOSTNAME.matcher(name).matches() && !name.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            if (!HOSTNAME.matcher(name).matches() && !isIpv6Literal(name)) {
                 throw new IllegalArgumentException("not a host name or IP address: '" + name + "'");
             }
             hostnames.add(name);
@@ -203,6 +205,19 @@ public final class TrentConfig {
         public Builder tlsSelfSigned() {
             this.tls = new ServerTls.Settings(null, null, true);
             return this;
+        }
+
+        /** Parsed without a DNS lookup: the JDK takes any name with a colon for an IPv6 literal. */
+        private static boolean isIpv6Literal(String name) {
+            if (!name.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+                return false;
+            }
+            try {
+                InetAddress.getByName(name);
+                return true;
+            } catch (UnknownHostException e) {
+                return false;
+            }
         }
 
         public TrentConfig build() {

@@ -63,11 +63,4 @@ record HostHeader(String host, int port) {
     int portOr(int defaultPort) {
         return port < 0 ? defaultPort : port;
     }
-
-    /** As it would appear in a URL: IPv6 in brackets, with the port when one was given. */
-    @Override
-    public String toString() {
-        String shown = host.contains(":") ? "[" + host + "]" : host;
-        return port < 0 ? shown : shown + ":" + port;
-    }
 }
