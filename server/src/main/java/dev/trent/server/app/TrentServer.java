@@ -115,8 +115,15 @@ public final class TrentServer implements AutoCloseable {
         ServerTls.Prepared tls = ServerTls.prepare(config);
         CrossSiteGuard guard = new CrossSiteGuard(
                 new CrossSiteRules(config.host(), config.hostnames(), tls.context() != null));
-        RootOfTrustSource rootOfTrust = RootOfTrustSource.of(config);
-        Storage storage = openStorage(config, rootOfTrust);
+        RootOfTrustSource rootOfTrust;
+        Storage storage;
+        try {
+            rootOfTrust = RootOfTrustSource.of(config);
+            storage = openStorage(config, rootOfTrust);
+        } catch (Exception | Error e) {
+            tls.close();
+            throw e;
+        }
         Connections keyStoreConnections = null;
         EventLoopGroup boss = null;
         EventLoopGroup workers = null;
