@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  trent serve",
             "  trent serve --in-memory --port 0",
+            "  trent serve --tls-self-signed",
+            "  trent serve --host 0.0.0.0 --hostname trent",
             "  TRENT_PASSPHRASE='a long passphrase' trent serve --master-passphrase-env TRENT_PASSPHRASE",
             "  TRENT_PIN=1234 trent serve --root-of-trust pkcs11 --pkcs11-token-label trent \\",
             "      --pkcs11-library /usr/lib/softhsm/libsofthsm2.so --pkcs11-pin-env TRENT_PIN",
