@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,22 +67,25 @@ final class ReadyScripts implements InitScriptStatus {
         return out;
     }
 
-    /** Runs the scripts on a background thread against Trent at {@code endpoint}. */
-    void start(URI endpoint, String region) {
+    /**
+     * Runs the scripts on a background thread against Trent at {@code endpoint}; with a self-signed certificate,
+     * {@code AWS_CA_BUNDLE} names its PEM file so the AWS CLI trusts it.
+     */
+    void start(URI endpoint, String region, Optional<Path> caBundle) {
         if (files.isEmpty()) {
             return;
         }
-        Thread runner = new Thread(() -> runAll(endpoint, region), "trent-ready-scripts");
+        Thread runner = new Thread(() -> runAll(endpoint, region, caBundle), "trent-ready-scripts");
         runner.setDaemon(true);
         runner.start();
     }
 
-    private void runAll(URI endpoint, String region) {
+    private void runAll(URI endpoint, String region, Optional<Path> caBundle) {
         try {
             Path bin = awslocal(endpoint);
             for (Path file : files) {
                 states.put(file, "RUNNING");
-                states.put(file, run(file, endpoint, region, bin) ? "SUCCESSFUL" : "ERROR");
+                states.put(file, run(file, endpoint, region, caBundle, bin) ? "SUCCESSFUL" : "ERROR");
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "the init scripts could not run", e);
@@ -91,7 +95,7 @@ final class ReadyScripts implements InitScriptStatus {
         }
     }
 
-    private static boolean run(Path file, URI endpoint, String region, Path bin) {
+    private static boolean run(Path file, URI endpoint, String region, Optional<Path> caBundle, Path bin) {
         List<String> command = file.getFileName().toString().endsWith(".sh")
                 ? List.of("sh", file.toAbsolutePath().toString())
                 : List.of(file.toAbsolutePath().toString());
@@ -100,6 +104,7 @@ final class ReadyScripts implements InitScriptStatus {
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("AWS_ENDPOINT_URL", endpoint.toString());
+        caBundle.ifPresent(pem -> env.put("AWS_CA_BUNDLE", pem.toAbsolutePath().toString()));
         env.putIfAbsent("AWS_DEFAULT_REGION", region);
         env.putIfAbsent("AWS_REGION", region);
         env.putIfAbsent("AWS_ACCESS_KEY_ID", "test");

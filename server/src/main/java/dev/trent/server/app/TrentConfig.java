@@ -1,13 +1,17 @@
 package dev.trent.server.app;
 
 import dev.trent.server.keystore.Cluster;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything a Trent server needs to start. Built once, never changed; {@link #builder()} gives the embedded
@@ -23,6 +27,8 @@ public final class TrentConfig {
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Path DEFAULT_DATA_DIR = Path.of("trent-data");
+    private static final Pattern HOSTNAME =
+            Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
 
     private final String host;
     private final int port;
@@ -40,6 +46,8 @@ public final class TrentConfig {
     private final Path seedFile;
     private final Map<String, String> accessKeyAccounts;
     private final List<Cluster> clusters;
+    private final List<String> hostnames;
+    private final ServerTls.Settings tls;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -58,6 +66,8 @@ public final class TrentConfig {
         this.seedFile = b.seedFile;
         this.accessKeyAccounts = Map.copyOf(b.accessKeyAccounts);
         this.clusters = List.copyOf(b.clusters.values());
+        this.hostnames = List.copyOf(b.hostnames);
+        this.tls = b.tls;
     }
 
     public static Builder builder() {
@@ -90,6 +100,10 @@ public final class TrentConfig {
     public Map<String, String> accessKeyAccounts() { return accessKeyAccounts; }
     /** The PKCS#11 tokens offered as CloudHSM clusters to custom key stores. */
     public List<Cluster> clusters() { return clusters; }
+    /** Further names clients reach the server by, beside localhost and its addresses ({@code --hostname}). */
+    public List<String> hostnames() { return hostnames; }
+    /** Whether and how the server speaks HTTPS. */
+    public ServerTls.Settings tls() { return tls; }
 
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -108,6 +122,8 @@ public final class TrentConfig {
         private Path seedFile;
         private final Map<String, String> accessKeyAccounts = new LinkedHashMap<>();
         private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+        private final List<String> hostnames = new ArrayList<>();
+        private ServerTls.Settings tls = ServerTls.Settings.NONE;
 
         private Builder() {
         }
@@ -170,6 +186,39 @@ public final class TrentConfig {
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
         public Builder initDir(Path dir) { this.initDir = Objects.requireNonNull(dir); return this; }
         public Builder seedFile(Path file) { this.seedFile = Objects.requireNonNull(file); return this; }
+
+        /** A name clients use to reach the server: a DNS name or an IP address, without a port. */
+        public Builder hostname(String name) {
+            if (!HOSTNAME.matcher(name).matches() && !isIpv6Literal(name)) {
+                throw new IllegalArgumentException("not a host name or IP address: '" + name + "'");
+            }
+            hostnames.add(name);
+            return this;
+        }
+        /** HTTPS with the PEM certificate chain and private key in these files. */
+        public Builder tlsFiles(Path certificateChain, Path privateKey) {
+            this.tls = new ServerTls.Settings(Objects.requireNonNull(certificateChain),
+                    Objects.requireNonNull(privateKey), false);
+            return this;
+        }
+        /** HTTPS with a self-signed certificate for the server's names, made on first start. */
+        public Builder tlsSelfSigned() {
+            this.tls = new ServerTls.Settings(null, null, true);
+            return this;
+        }
+
+        /** Parsed without a DNS lookup: the JDK takes any name with a colon for an IPv6 literal. */
+        private static boolean isIpv6Literal(String name) {
+            if (!name.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+                return false;
+            }
+            try {
+                InetAddress.getByName(name);
+                return true;
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
 
         public TrentConfig build() {
             return new TrentConfig(this);

@@ -15,6 +15,8 @@ import dev.trent.server.keystore.Connections;
 import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.keystore.TokenConnectors;
 import dev.trent.server.http.AdminHttpHandler;
+import dev.trent.server.http.CrossSiteGuard;
+import dev.trent.server.http.CrossSiteRules;
 import dev.trent.server.http.KmsChannelInitializer;
 import dev.trent.server.http.KmsHttpHandler;
 import dev.trent.server.repository.KeyRepository;
@@ -43,6 +45,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -94,6 +97,8 @@ public final class TrentServer implements AutoCloseable {
     private RootOfTrustSource rootOfTrust;
     /** This process's exclusive use of the data dir (null in memory), released last. */
     private DataDirLock dataDirLock;
+    /** The TLS context, and the self-signed certificate if Trent made one. */
+    private ServerTls.Prepared tls = new ServerTls.Prepared(null, null, null);
 
     private TrentServer(Storage storage, EventLoopGroup boss, EventLoopGroup workers, WorkLanes lanes,
                         ScheduledExecutorService sweeperThread, DeletionSweeper sweeper,
@@ -118,12 +123,23 @@ public final class TrentServer implements AutoCloseable {
         // Taken before anything in the data dir is created or read, so a second server changes nothing.
         DataDirLock dataDirLock = config.inMemory() ? null
                 : DataDirLock.acquire(config.dataDir(), "starting", config.clock());
+        // So is the certificate, and a self-signed one is made before anything else (in the locked data dir).
+        ServerTls.Prepared tls;
+        try {
+            tls = ServerTls.prepare(config);
+        } catch (Exception | Error e) {
+            release(dataDirLock);
+            throw e;
+        }
+        CrossSiteGuard guard = new CrossSiteGuard(
+                new CrossSiteRules(config.host(), config.hostnames(), tls.context() != null));
         RootOfTrustSource rootOfTrust;
         Storage storage;
         try {
             rootOfTrust = RootOfTrustSource.of(config);
             storage = openStorage(config, rootOfTrust);
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
+            tls.close();
             release(dataDirLock);
             throw e;
         }
@@ -186,7 +202,7 @@ public final class TrentServer implements AutoCloseable {
                             () -> new KmsHttpHandler(dispatcher, work::forRequest,
                                     new Accounts(config.accountId(), config.accessKeyAccounts()),
                                     config.defaultRegion()),
-                            () -> new AdminHttpHandler(admin, work.general())))
+                            () -> new AdminHttpHandler(admin, work.general()), guard, tls.context()))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
@@ -195,12 +211,14 @@ public final class TrentServer implements AutoCloseable {
             server.connections = keyStoreConnections;
             server.reset = reset;
             server.rootOfTrust = rootOfTrust;
+            server.tls = tls;
             server.dataDirLock = dataDirLock;
             if (dataDirLock != null) {
                 dataDirLock.nowDoing("serving " + server.endpoint());
             }
             if (readyScripts != null) {
-                readyScripts.start(server.endpoint(), config.defaultRegion());
+                readyScripts.start(server.endpoint(), config.defaultRegion(),
+                        server.selfSignedCertificate().map(SelfSignedCertificate.Issued::certificateFile));
             }
             return server;
         } catch (Exception | Error e) {
@@ -210,6 +228,7 @@ public final class TrentServer implements AutoCloseable {
             }
             storage.close();
             rootOfTrust.close();
+            tls.close();
             release(dataDirLock);
             throw e;
         }
@@ -280,10 +299,15 @@ public final class TrentServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://host:port}, ready for {@code endpointOverride}. */
+    /** {@code http://host:port} ({@code https://} with TLS), ready for {@code endpointOverride}. */
     public URI endpoint() {
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shownHost + ":" + port);
+        return URI.create((tls.context() != null ? "https://" : "http://") + shownHost + ":" + port);
+    }
+
+    /** The self-signed certificate the server presents ({@code --tls-self-signed}), if it has one. */
+    public Optional<SelfSignedCertificate.Issued> selfSignedCertificate() {
+        return Optional.ofNullable(tls.selfSigned());
     }
 
     /** Runs the deletion sweeper now instead of waiting for its next turn; returns how many keys it destroyed. */
@@ -317,6 +341,7 @@ public final class TrentServer implements AutoCloseable {
         connections.closeAll();
         storage.close();
         rootOfTrust.close();
+        tls.close();
         release(dataDirLock);
     }
 

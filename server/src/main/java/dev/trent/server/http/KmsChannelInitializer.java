@@ -1,13 +1,16 @@
 package dev.trent.server.http;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import java.util.function.Supplier;
 
 /**
- * The pipeline, as a recipe of stock codecs: HTTP codec, a bounded aggregator, the admin handler (which takes
- * only {@code /_trent/} requests) and the KMS handler for everything else.
+ * The pipeline, as a recipe of stock codecs: TLS when configured, HTTP codec, a bounded aggregator, the
+ * cross-site guard (which refuses what a web page sent), the admin handler (which takes only {@code /_trent/}
+ * requests) and the KMS handler for everything else.
  */
 public final class KmsChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -16,17 +19,29 @@ public final class KmsChannelInitializer extends ChannelInitializer<SocketChanne
 
     private final Supplier<KmsHttpHandler> handler;
     private final Supplier<AdminHttpHandler> admin;
+    private final CrossSiteGuard guard;
+    private final SslContext tls;
 
-    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin) {
+    /**
+     * @param tls the server's TLS context, or null for plain HTTP
+     */
+    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin,
+                                 CrossSiteGuard guard, SslContext tls) {
         this.handler = handler;
         this.admin = admin;
+        this.guard = guard;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline()
-                .addLast(new HttpServerCodec())
+        ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            pipeline.addLast(tls.newHandler(channel.alloc()));
+        }
+        pipeline.addLast(new HttpServerCodec())
                 .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
+                .addLast(guard)
                 .addLast(admin.get())
                 .addLast(handler.get());
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,27 @@ class ReadyScriptsTest {
             JsonNode stages = get(server, "/_localstack/init");
             assertTrue(stages.at("/completed/READY").asBoolean());
             assertEquals("READY", stages.at("/scripts/0/stage").asText());
+        }
+    }
+
+    @Test
+    void withASelfSignedCertificate_scriptsTrustItThroughAwsCaBundle() throws Exception {
+        Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v curl").start().waitFor() == 0,
+                "curl is not installed");
+        Path init = Files.createDirectory(dir.resolve("ready.d"));
+        Path seen = dir.resolve("health.json");
+        Files.writeString(init.resolve("01-health.sh"), "curl -sf --cacert \"$AWS_CA_BUNDLE\""
+                + " \"$AWS_ENDPOINT_URL/_localstack/health\" > '" + seen + ".tmp' && mv '" + seen + ".tmp' '" + seen
+                + "'\n");
+
+        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).inMemory().initDir(init)
+                .tlsSelfSigned().build())) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (!Files.exists(seen) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertTrue(server.endpoint().toString().startsWith("https://"));
+            assertEquals("running", JSON.readTree(Files.readString(seen)).at("/services/kms").asText());
         }
     }
 

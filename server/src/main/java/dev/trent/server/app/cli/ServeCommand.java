@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  trent serve",
             "  trent serve --in-memory --port 0",
+            "  trent serve --tls-self-signed",
+            "  trent serve --host 0.0.0.0 --hostname trent",
             "  TRENT_PASSPHRASE='a long passphrase' trent serve --master-passphrase-env TRENT_PASSPHRASE",
             "  TRENT_PIN=1234 trent serve --root-of-trust pkcs11 --pkcs11-token-label trent \\",
             "      --pkcs11-library /usr/lib/softhsm/libsofthsm2.so --pkcs11-pin-env TRENT_PIN",
@@ -50,8 +52,30 @@ public final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = TrentConfig.DEFAULT_HOST,
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than a loopback address makes"
+                    + " the API, which checks no credentials, reachable from the network; Trent warns at start.")
     String host;
+
+    @Option(names = "--hostname", paramLabel = "NAME",
+            description = "A name clients use to reach Trent, such as a container's service name (repeatable)."
+                    + " Requests whose Host header names anything but localhost, an IP address, --host or a"
+                    + " --hostname are refused, which defeats DNS rebinding; the self-signed certificate names"
+                    + " them too.")
+    List<String> hostnames = new ArrayList<>();
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with the PEM certificate chain in FILE (leaf first); needs --tls-key.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM private key (PKCS#8, or traditional RSA or EC) of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed",
+            description = "Serve HTTPS with a self-signed EC P-256 certificate for localhost, 127.0.0.1, ::1, --host"
+                    + " and every --hostname, kept in DIR/tls (a temporary directory with --in-memory) and reused"
+                    + " while it fits. Prints its SHA-256 fingerprint and the PEM file to give clients.")
+    boolean tlsSelfSigned;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Directory holding the keyring and all keys (default: ./trent-data).")
@@ -120,6 +144,12 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException("invalid --host: must not be empty");
         }
         config.host(host);
+        hostnames.forEach(name -> apply("--hostname", () -> config.hostname(name)));
+        if (tlsSelfSigned) {
+            config.tlsSelfSigned();
+        } else if (tlsCertificate != null) {
+            config.tlsFiles(tlsCertificate, tlsKey);
+        }
         apply("--port", () -> config.port(port));
         apply("--account-id", () -> config.accountId(accountId));
         accessKeyAccounts.forEach((key, account) ->
@@ -164,6 +194,7 @@ public final class ServeCommand implements Callable<Integer> {
         };
         stopSignal.arm(stop);
 
+        NetworkExposure.warning(config).ifPresent(spec.commandLine().getErr()::println);
         RunningServer server;
         try {
             server = launcher.start(config);
@@ -179,6 +210,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Trent " + Version.current() + " on " + server.endpoint()
                 + " | data: " + (config.inMemory() ? "in memory" : display(config.dataDir()))
                 + " | root of trust: " + describeRootOfTrust(config));
+        server.selfSignedCertificate().ifPresent(certificate -> out.println("TLS: self-signed certificate "
+                + (certificate.created() ? "created" : "reused") + ", SHA-256 fingerprint "
+                + certificate.sha256Fingerprint() + "; clients trust it with the PEM file "
+                + display(certificate.certificateFile())));
         out.println("Ready.");
 
         try {
@@ -202,6 +237,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         rootOfTrust.checkCombinations(spec.commandLine());
+        if (tlsSelfSigned && (tlsCertificate != null || tlsKey != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--tls-self-signed cannot be combined with --tls-cert or --tls-key");
+        }
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
     }
 
     private static void apply(String option, Runnable setter) {

@@ -1,8 +1,10 @@
 package dev.trent.server.app.cli;
 
+import dev.trent.server.app.SelfSignedCertificate;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentServer;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Starts a server for {@code trent serve}. The seam exists so the command line's start-up and shutdown
@@ -21,6 +23,11 @@ public interface ServerLauncher {
 
         /** Stops accepting, drains in-flight requests, closes storage. */
         void close();
+
+        /** The self-signed certificate the server presents, if it made or reused one. */
+        default Optional<SelfSignedCertificate.Issued> selfSignedCertificate() {
+            return Optional.empty();
+        }
     }
 
     /** The real thing: {@link TrentServer#start(TrentConfig)}. */
@@ -36,6 +43,11 @@ public interface ServerLauncher {
                 @Override
                 public void close() {
                     server.close();
+                }
+
+                @Override
+                public Optional<SelfSignedCertificate.Issued> selfSignedCertificate() {
+                    return server.selfSignedCertificate();
                 }
             };
         };

@@ -1,5 +1,6 @@
 package dev.trent.server.app.cli;
 
+import dev.trent.server.app.TlsSetupException;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.seed.SeedException;
 import dev.trent.storage.DataDirInUseException;
@@ -24,6 +25,11 @@ final class StartupFailure {
         DataDirInUseException inUse = find(failure, DataDirInUseException.class);
         if (inUse != null) {
             return inUse.getMessage() + "; stop it or use another --data-dir";
+        }
+        // A certificate's messages name the option and the file.
+        TlsSetupException tls = find(failure, TlsSetupException.class);
+        if (tls != null) {
+            return oneLine(tls.getMessage());
         }
         StorageException storage = find(failure, StorageException.class);
         if (storage != null) {

@@ -160,6 +160,45 @@ class CommandLineTest {
     }
 
     @Test
+    void serve_onEveryAddress_warnsThatTheApiIsReachableFromTheNetwork() {
+        assertEquals(0, run("serve", "--in-memory", "--host", "0.0.0.0", "--hostname", "trent",
+                "--hostname", "kms.internal"));
+
+        assertEquals(List.of("Warning: listening on 0.0.0.0, so Trent's API, which checks no credentials, is"
+                + " reachable from the network: anyone who can connect can use, wipe or destroy its keys. Requests are"
+                + " accepted when their Host header is localhost, an IP address, 0.0.0.0 or a --hostname (trent,"
+                + " kms.internal)."), err().lines().toList());
+        assertEquals(List.of("trent", "kms.internal"), started.hostnames());
+        assertEquals("Ready.", outLines().get(1));
+    }
+
+    @Test
+    void serve_onLoopback_warnsOfNothing() {
+        assertEquals(0, run("serve", "--in-memory", "--host", "::1"));
+        assertEquals(0, run("serve", "--in-memory", "--host", "localhost"));
+
+        assertEquals("", err());
+    }
+
+    @Test
+    void serve_badHostname_isOneErrorLine() {
+        assertEquals(1, run("serve", "--in-memory", "--hostname", "http://trent"));
+
+        assertOneErrorLine("invalid --hostname: not a host name or IP address: 'http://trent'");
+        assertTrue(events.isEmpty());
+    }
+
+    @Test
+    void serve_tlsOptions_goTogetherOrNotAtAll() {
+        assertEquals(2, run("serve", "--in-memory", "--tls-cert", "cert.pem"));
+        assertTrue(err().contains("--tls-cert and --tls-key go together"), err());
+        stderr.reset();
+        assertEquals(2, run("serve", "--in-memory", "--tls-self-signed", "--tls-key", "key.pem"));
+        assertTrue(err().contains("--tls-self-signed cannot be combined with --tls-cert or --tls-key"), err());
+        assertTrue(events.isEmpty());
+    }
+
+    @Test
     void serve_keyFileMissing_announcesNewDevelopmentKeyFile(@TempDir Path dir) {
         Path dataDir = dir.resolve("data");
 

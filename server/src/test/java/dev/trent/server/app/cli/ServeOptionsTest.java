@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentConfig.RootOfTrustKind;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,6 +125,18 @@ class ServeOptionsTest {
     @Test
     void parse_portNotANumber_isUsageError() {
         assertThrows(ParameterException.class, () -> parse("--port", "http"));
+    }
+
+    @Test
+    void parse_hostnames_namesAndAddresses_butNotUrlsOrBrokenAddresses() {
+        TrentConfig config = parse("--hostname", "trent", "--hostname", "kms.internal.", "--hostname", "my_service",
+                "--hostname", "192.168.1.20", "--hostname", "fe80::1");
+
+        assertEquals(List.of("trent", "kms.internal.", "my_service", "192.168.1.20", "fe80::1"), config.hostnames());
+        for (String bad : List.of("http://trent", "trent:4566", ":", "1::2::3", "-trent", "a b")) {
+            CliException e = assertThrows(CliException.class, () -> parse("--hostname", bad), bad);
+            assertEquals("invalid --hostname: not a host name or IP address: '" + bad + "'", e.getMessage());
+        }
     }
 
     @Test
