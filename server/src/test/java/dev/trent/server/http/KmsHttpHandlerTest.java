@@ -46,7 +46,7 @@ class KmsHttpHandlerTest {
     private EmbeddedChannel channel = channel(Runnable::run);
 
     private EmbeddedChannel channel(Executor executor) {
-        return new EmbeddedChannel(new KmsHttpHandler(dispatcher, executor, new Accounts(ACCOUNT, java.util.Map.of()), "us-west-2"));
+        return new EmbeddedChannel(new InOrderResponses(), new KmsHttpHandler(dispatcher, executor, new Accounts(ACCOUNT, java.util.Map.of()), "us-west-2"));
     }
 
     @AfterEach
