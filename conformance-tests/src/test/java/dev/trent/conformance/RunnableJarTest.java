@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 class RunnableJarTest {
 
     /** The jar the server module's package phase made; the reactor builds it before these tests run. */
-    private static Path jar() throws IOException {
+    static Path jar() throws IOException {
         Path jar = Path.of("..", "server", "target", "trent.jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no " + jar + "; run mvn package first");

@@ -38,10 +38,27 @@ final class TrentProcess implements AutoCloseable {
 
     /** Starts {@code java -jar jar serve --port 0 extraArgs...} and returns once it is ready. */
     static TrentProcess start(Path jar, Duration timeout, String... extraArgs) throws IOException {
+        return launch(serve(jar, extraArgs), timeout);
+    }
+
+    /** The same, with the process allowed at most {@code descriptors} open files (the shell's ulimit -n). */
+    static TrentProcess startWithDescriptorLimit(Path jar, Duration timeout, int descriptors, String... extraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "ulimit -n " + descriptors + " && exec \"$0\" \"$@\""));
+        command.addAll(serve(jar, extraArgs));
+        return launch(command, timeout);
+    }
+
+    private static List<String> serve(Path jar, String... extraArgs) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
                 "serve", "--port", "0"));
         command.addAll(List.of(extraArgs));
+        return command;
+    }
+
+    private static TrentProcess launch(List<String> command, Duration timeout) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         AtomicReference<Thread> drain = new AtomicReference<>();

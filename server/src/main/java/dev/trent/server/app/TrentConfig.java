@@ -3,11 +3,13 @@ package dev.trent.server.app;
 import dev.trent.server.keystore.Cluster;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything a Trent server needs to start. Built once, never changed; {@link #builder()} gives the embedded
@@ -23,6 +25,16 @@ public final class TrentConfig {
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Path DEFAULT_DATA_DIR = Path.of("trent-data");
+    /**
+     * Longer than the AWS SDKs keep an idle connection for reuse (60 s for Java v2's clients, 90 s for Go's
+     * default transport), so a client always drops an idle connection first and never reuses one the server is
+     * closing at that moment.
+     */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
+    /** A KMS request is at most 1 MiB; even a slow link sends one well within this. */
+    public static final int DEFAULT_REQUEST_READ_TIMEOUT_SECONDS = 30;
+    public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(DEFAULT_REQUEST_READ_TIMEOUT_SECONDS);
 
     private final String host;
     private final int port;
@@ -40,6 +52,9 @@ public final class TrentConfig {
     private final Path seedFile;
     private final Map<String, String> accessKeyAccounts;
     private final List<Cluster> clusters;
+    private final Integer maxConnections;
+    private final Duration idleTimeout;
+    private final Duration requestReadTimeout;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -58,6 +73,9 @@ public final class TrentConfig {
         this.seedFile = b.seedFile;
         this.accessKeyAccounts = Map.copyOf(b.accessKeyAccounts);
         this.clusters = List.copyOf(b.clusters.values());
+        this.maxConnections = b.maxConnections;
+        this.idleTimeout = b.idleTimeout;
+        this.requestReadTimeout = b.requestReadTimeout;
     }
 
     public static Builder builder() {
@@ -90,6 +108,14 @@ public final class TrentConfig {
     public Map<String, String> accessKeyAccounts() { return accessKeyAccounts; }
     /** The PKCS#11 tokens offered as CloudHSM clusters to custom key stores. */
     public List<Cluster> clusters() { return clusters; }
+    /** The most connections open at once; empty means computed from the file descriptor limit at start. */
+    public OptionalInt maxConnections() {
+        return maxConnections == null ? OptionalInt.empty() : OptionalInt.of(maxConnections);
+    }
+    /** How long a connection may sit idle before it is closed; zero means never. */
+    public Duration idleTimeout() { return idleTimeout; }
+    /** How long a client may take to send a request once it has begun; zero means no limit. */
+    public Duration requestReadTimeout() { return requestReadTimeout; }
 
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -108,6 +134,9 @@ public final class TrentConfig {
         private Path seedFile;
         private final Map<String, String> accessKeyAccounts = new LinkedHashMap<>();
         private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+        private Integer maxConnections;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
 
         private Builder() {
         }
@@ -170,6 +199,26 @@ public final class TrentConfig {
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
         public Builder initDir(Path dir) { this.initDir = Objects.requireNonNull(dir); return this; }
         public Builder seedFile(Path file) { this.seedFile = Objects.requireNonNull(file); return this; }
+
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("must be at least 1, got " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+        public Builder idleTimeout(Duration timeout) { this.idleTimeout = notNegative(timeout); return this; }
+        public Builder requestReadTimeout(Duration timeout) {
+            this.requestReadTimeout = notNegative(timeout);
+            return this;
+        }
+
+        private static Duration notNegative(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("must not be negative, got " + timeout.toSeconds() + " seconds");
+            }
+            return timeout;
+        }
 
         public TrentConfig build() {
             return new TrentConfig(this);

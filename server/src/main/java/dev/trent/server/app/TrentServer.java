@@ -9,7 +9,10 @@ import dev.trent.server.api.OperationRegistry;
 import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
 import dev.trent.server.app.cli.Version;
+import dev.trent.server.http.AcceptErrors;
 import dev.trent.server.http.Accounts;
+import dev.trent.server.http.ConnectionLimit;
+import dev.trent.server.http.ConnectionSettings;
 import dev.trent.server.keystore.Connections;
 import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.keystore.TokenConnectors;
@@ -37,6 +40,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -160,17 +164,26 @@ public final class TrentServer implements AutoCloseable {
             ExecutorService executor = business;
             boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+            // Rate-limiting log lines is about real seconds, whatever the KMS clock says.
+            ConnectionLimit limit = new ConnectionLimit(
+                    config.maxConnections().orElseGet(DescriptorBudget::defaultMaxConnections), Clock.systemUTC());
+            AcceptErrors acceptErrors = new AcceptErrors(Clock.systemUTC());
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
+                    .handler(limit)
                     .childHandler(new KmsChannelInitializer(
                             () -> new KmsHttpHandler(dispatcher, executor,
                                     new Accounts(config.accountId(), config.accessKeyAccounts()),
                                     config.defaultRegion()),
-                            () -> new AdminHttpHandler(admin, executor)))
+                            () -> new AdminHttpHandler(admin, executor),
+                            new ConnectionSettings(config.idleTimeout(), config.requestReadTimeout())))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
+            // After Netty's acceptor, which pauses accepting when accept fails, so its failures end here.
+            channel.pipeline().addLast(acceptErrors);
+            LOG.fine(() -> "accepting at most " + limit.max() + " connections at once");
             TrentServer server = new TrentServer(storage, boss, workers, business, sweeperThread, sweeper,
                     expirySweeper, repository, channel, config.host());
             server.connections = keyStoreConnections;

@@ -9,8 +9,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import java.util.function.Supplier;
 
 /**
- * The pipeline, as a recipe: HTTP codec, back-pressure on reads, answers in request order, a bounded aggregator,
- * the admin handler (which takes only {@code /_trent/} requests) and the KMS handler for everything else.
+ * The pipeline, as a recipe: timeouts, the HTTP codec,
+ * back-pressure on reads, answers in request order, a bounded aggregator, the admin handler (which takes only
+ * {@code /_trent/} requests) and the KMS handler for everything else.
  */
 public final class KmsChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -32,20 +33,26 @@ public final class KmsChannelInitializer extends ChannelInitializer<SocketChanne
 
     private final Supplier<KmsHttpHandler> handler;
     private final Supplier<AdminHttpHandler> admin;
+    private final ConnectionSettings settings;
 
-    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin) {
+    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin,
+                                 ConnectionSettings settings) {
         this.handler = handler;
         this.admin = admin;
+        this.settings = settings;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        ConnectionTimeouts timeouts = new ConnectionTimeouts(settings.idleTimeout(), settings.requestReadTimeout());
         channel.config()
                 .setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, READ_BUFFER_BYTES))
                 .setWriteBufferWaterMark(new WriteBufferWaterMark(OUTBOUND_LOW_WATER_BYTES,
                         OUTBOUND_HIGH_WATER_BYTES));
         channel.pipeline()
+                .addLast(timeouts)
                 .addLast(new HttpServerCodec(new HttpDecoderConfig(), CODEC_PIPELINE_DEPTH))
+                .addLast(timeouts.requestBoundaries())
                 .addLast(new ReadBackpressure(MAX_UNANSWERED_REQUESTS))
                 .addLast(new InOrderResponses())
                 .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))

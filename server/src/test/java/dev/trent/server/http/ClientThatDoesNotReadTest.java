@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -141,7 +142,8 @@ class ClientThatDoesNotReadTest {
                         () -> new KmsHttpHandler(dispatcher, counting, new Accounts("111122223333", Map.of()),
                                 "us-east-1"),
                         () -> new AdminHttpHandler(AdminRoutes.create(time, "test", services.lifecycle(),
-                                "111122223333", "us-east-1"), counting)))
+                                "111122223333", "us-east-1"), counting),
+                        new ConnectionSettings(Duration.ofSeconds(120), Duration.ofSeconds(30))))
                 .bind("127.0.0.1", 0)
                 .sync()
                 .channel();
