@@ -21,9 +21,13 @@ public final class DescriptorBudget {
     }
 
     static int defaultMaxConnections() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof UnixOperatingSystemMXBean unix) {
-            return forDescriptors(unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount());
+        try {
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof UnixOperatingSystemMXBean unix) {
+                return forDescriptors(unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount());
+            }
+        } catch (LinkageError e) {
+            // A runtime built without the jdk.management module cannot tell; Windows has no such limit.
         }
         return CEILING;
     }
