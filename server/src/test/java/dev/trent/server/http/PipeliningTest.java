@@ -100,6 +100,28 @@ class PipeliningTest {
         }
     }
 
+    @Test
+    void pipelinedAdminAndKmsRequests_shareOneOrder() throws Exception {
+        try (Socket socket = connect()) {
+            InputStream in = RawHttp.buffered(socket.getInputStream());
+            byte[] health = "GET /_trent/health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            List<byte[]> requests = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                requests.add(i % 2 == 0 ? health : RawHttp.kmsRequest("GenerateRandom", "{\"NumberOfBytes\":" + i + "}"));
+            }
+            List<JsonNode> answers = pipeline(socket, in, requests);
+
+            for (int i = 1; i <= 200; i++) {
+                JsonNode answer = answers.get(i - 1);
+                if (i % 2 == 0) {
+                    assertEquals("ok", answer.get("status").asText(), "answer " + i);
+                } else {
+                    assertEquals(i, Base64.getDecoder().decode(answer.get("Plaintext").asText()).length, "answer " + i);
+                }
+            }
+        }
+    }
+
     private static Socket connect() throws IOException {
         Socket socket = new Socket(server.endpoint().getHost(), server.port());
         socket.setSoTimeout(60_000);
