@@ -16,8 +16,10 @@ import java.util.logging.Logger;
  * Closes a connection that is idle too long (no request being sent, none unanswered) and one whose client takes
  * too long to send a request once it has begun (a slow-loris client trickling headers). It sits before the codec
  * to see a request's first bytes; {@link #requestBoundaries()}, after the codec, tells it where requests end and
- * when answers leave. The read deadline waits while the server itself has paused reading. A zero duration turns
- * a timeout off.
+ * when answers leave. The read deadline waits while the server itself has paused reading. Bytes of a next
+ * request that arrive in the same read as the end of the previous one start no deadline of their own: should
+ * the client stop there, the idle timeout closes the connection once the earlier answers are out. A zero
+ * duration turns a timeout off.
  */
 final class ConnectionTimeouts extends ChannelDuplexHandler {
 
