@@ -58,7 +58,22 @@ final class TrentProcess implements AutoCloseable {
     static TrentProcess start(Path jar, Duration timeout, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
         args.addAll(List.of(extraArgs));
-        Process process = command(jar, args.toArray(String[]::new)).redirectErrorStream(true).start();
+        return launch(command(jar, args.toArray(String[]::new)).command(), timeout);
+    }
+
+    /** The same, with the process allowed at most {@code descriptors} open files (the shell's ulimit -n). */
+    static TrentProcess startWithDescriptorLimit(Path jar, Duration timeout, int descriptors, String... extraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "ulimit -n " + descriptors + " && exec \"$0\" \"$@\""));
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        args.addAll(List.of(extraArgs));
+        command.addAll(command(jar, args.toArray(String[]::new)).command());
+        return launch(command, timeout);
+    }
+
+    private static TrentProcess launch(List<String> command, Duration timeout) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         AtomicReference<Thread> drain = new AtomicReference<>();
         CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process, output, drain));

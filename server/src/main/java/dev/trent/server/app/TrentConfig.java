@@ -6,12 +6,14 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
  * Everything a Trent server needs to start. Built once, never changed; {@link #builder()} gives the embedded
@@ -29,6 +31,16 @@ public final class TrentConfig {
     public static final Path DEFAULT_DATA_DIR = Path.of("trent-data");
     private static final Pattern HOSTNAME =
             Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
+    /**
+     * Longer than the AWS SDKs keep an idle connection for reuse (60 s for Java v2's clients, 90 s for Go's
+     * default transport), so a client always drops an idle connection first and never reuses one the server is
+     * closing at that moment.
+     */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
+    /** A KMS request is at most 1 MiB; even a slow link sends one well within this. */
+    public static final int DEFAULT_REQUEST_READ_TIMEOUT_SECONDS = 30;
+    public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(DEFAULT_REQUEST_READ_TIMEOUT_SECONDS);
 
     private final String host;
     private final int port;
@@ -48,6 +60,9 @@ public final class TrentConfig {
     private final List<Cluster> clusters;
     private final List<String> hostnames;
     private final ServerTls.Settings tls;
+    private final Integer maxConnections;
+    private final Duration idleTimeout;
+    private final Duration requestReadTimeout;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -68,6 +83,9 @@ public final class TrentConfig {
         this.clusters = List.copyOf(b.clusters.values());
         this.hostnames = List.copyOf(b.hostnames);
         this.tls = b.tls;
+        this.maxConnections = b.maxConnections;
+        this.idleTimeout = b.idleTimeout;
+        this.requestReadTimeout = b.requestReadTimeout;
     }
 
     public static Builder builder() {
@@ -104,6 +122,14 @@ public final class TrentConfig {
     public List<String> hostnames() { return hostnames; }
     /** Whether and how the server speaks HTTPS. */
     public ServerTls.Settings tls() { return tls; }
+    /** The most connections open at once; empty means computed from the file descriptor limit at start. */
+    public OptionalInt maxConnections() {
+        return maxConnections == null ? OptionalInt.empty() : OptionalInt.of(maxConnections);
+    }
+    /** How long a connection may sit idle before it is closed; zero means never. */
+    public Duration idleTimeout() { return idleTimeout; }
+    /** How long a client may take to send a request once it has begun; zero means no limit. */
+    public Duration requestReadTimeout() { return requestReadTimeout; }
 
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -124,6 +150,9 @@ public final class TrentConfig {
         private final Map<String, Cluster> clusters = new LinkedHashMap<>();
         private final List<String> hostnames = new ArrayList<>();
         private ServerTls.Settings tls = ServerTls.Settings.NONE;
+        private Integer maxConnections;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
 
         private Builder() {
         }
@@ -218,6 +247,26 @@ public final class TrentConfig {
             } catch (UnknownHostException e) {
                 return false;
             }
+        }
+
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("must be at least 1, got " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+        public Builder idleTimeout(Duration timeout) { this.idleTimeout = notNegative(timeout); return this; }
+        public Builder requestReadTimeout(Duration timeout) {
+            this.requestReadTimeout = notNegative(timeout);
+            return this;
+        }
+
+        private static Duration notNegative(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("must not be negative, got " + timeout.toSeconds() + " seconds");
+            }
+            return timeout;
         }
 
         public TrentConfig build() {

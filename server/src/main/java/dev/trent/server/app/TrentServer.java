@@ -10,7 +10,10 @@ import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
 import dev.trent.server.api.WorkLanes;
 import dev.trent.server.app.cli.Version;
+import dev.trent.server.http.AcceptErrors;
 import dev.trent.server.http.Accounts;
+import dev.trent.server.http.ConnectionLimit;
+import dev.trent.server.http.ConnectionSettings;
 import dev.trent.server.keystore.Connections;
 import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.keystore.TokenConnectors;
@@ -46,6 +49,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -195,17 +199,26 @@ public final class TrentServer implements AutoCloseable {
             WorkLanes work = lanes;
             boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+            // Rate-limiting log lines is about real seconds, whatever the KMS clock says.
+            ConnectionLimit limit = new ConnectionLimit(
+                    config.maxConnections().orElseGet(DescriptorBudget::defaultMaxConnections), Clock.systemUTC());
+            AcceptErrors acceptErrors = new AcceptErrors(Clock.systemUTC());
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
+                    .handler(limit)
                     .childHandler(new KmsChannelInitializer(
                             () -> new KmsHttpHandler(dispatcher, work::forRequest,
                                     new Accounts(config.accountId(), config.accessKeyAccounts()),
                                     config.defaultRegion()),
-                            () -> new AdminHttpHandler(admin, work.general()), guard, tls.context()))
+                            () -> new AdminHttpHandler(admin, work.general()), guard, tls.context(),
+                            new ConnectionSettings(config.idleTimeout(), config.requestReadTimeout())))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
+            // After Netty's acceptor, which pauses accepting when accept fails, so its failures end here.
+            channel.pipeline().addLast(acceptErrors);
+            LOG.fine(() -> "accepting at most " + limit.max() + " connections at once");
             TrentServer server = new TrentServer(storage, boss, workers, lanes, sweeperThread, sweeper,
                     expirySweeper, repository, channel, config.host());
             server.connections = keyStoreConnections;

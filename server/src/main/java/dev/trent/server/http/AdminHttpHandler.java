@@ -55,6 +55,7 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        ResponseTicket ticket = ResponseTicket.of(ctx);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String method = request.method().name();
         String uri = request.uri();
@@ -62,21 +63,21 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
         try {
             executor.execute(() -> {
                 try {
-                    write(ctx, router.handle(method, uri, body), keepAlive);
+                    write(ticket, router.handle(method, uri, body), keepAlive);
                 } catch (Error e) {
                     // The router answers every exception; an Error still deserves an answer, not a hang.
-                    write(ctx, AdminResponse.error(500, "InternalError", "An internal error occurred."), false);
+                    write(ticket, AdminResponse.error(500, "InternalError", "An internal error occurred."), false);
                     throw e;
                 }
             });
         } catch (WorkLanes.Full e) {
-            write(ctx, AdminResponse.error(429, "Throttled", "Too many requests are waiting; retry later."), keepAlive);
+            write(ticket, AdminResponse.error(429, "Throttled", "Too many requests are waiting; retry later."), keepAlive);
         } catch (RejectedExecutionException e) {
-            write(ctx, AdminResponse.error(503, "ShuttingDown", "Trent is shutting down."), false);
+            write(ticket, AdminResponse.error(503, "ShuttingDown", "Trent is shutting down."), false);
         }
     }
 
-    private static void write(ChannelHandlerContext ctx, AdminResponse answer, boolean keepAlive) {
+    private static void write(ResponseTicket ticket, AdminResponse answer, boolean keepAlive) {
         byte[] body = answer.bodyBytes();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
@@ -85,6 +86,6 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
         }
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        ConnectionAwareWrite.send(ctx, response, keepAlive);
+        ticket.send(response, keepAlive);
     }
 }

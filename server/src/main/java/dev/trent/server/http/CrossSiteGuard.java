@@ -45,7 +45,7 @@ public final class CrossSiteGuard extends ChannelInboundHandlerAdapter {
                 String uri = request.uri();
                 LOG.warning(request.method() + " " + uri + " refused: " + refusal.get());
                 request.release();
-                ConnectionAwareWrite.send(ctx, AdminHttpHandler.isAdminPath(uri)
+                ResponseTicket.of(ctx).send(AdminHttpHandler.isAdminPath(uri)
                         ? adminRefusal(refusal.get()) : kmsRefusal(refusal.get()), keepAlive);
                 return;
             }

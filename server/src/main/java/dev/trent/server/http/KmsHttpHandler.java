@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The thin edge: turns a {@code POST /} with {@code X-Amz-Target} into a dispatch and the result into an
@@ -30,6 +32,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    private static final Logger LOG = Logger.getLogger(KmsHttpHandler.class.getName());
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final String REQUEST_ID = "x-amzn-RequestId";
 
@@ -58,15 +61,16 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        ResponseTicket ticket = ResponseTicket.of(ctx);
         String requestId = UUID.randomUUID().toString();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
-            write(ctx, HttpResponseStatus.BAD_REQUEST, error("SerializationException", "Malformed HTTP request."),
+            write(ticket, HttpResponseStatus.BAD_REQUEST, error("SerializationException", "Malformed HTTP request."),
                     requestId, false);
             return;
         }
         if (!HttpMethod.POST.equals(request.method())) {
-            write(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED,
+            write(ticket, HttpResponseStatus.METHOD_NOT_ALLOWED,
                     error("UnknownOperationException", "Trent answers the KMS protocol with POST /."), requestId, keepAlive);
             return;
         }
@@ -82,19 +86,19 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
             lanes.forRequest(target, body).execute(() -> {
                 try {
                     Dispatcher.Result result = dispatcher.dispatch(target, body, context);
-                    write(ctx, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+                    write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
                 } catch (Error e) {
                     // The dispatcher answers every exception; an Error still deserves an answer, not a hang.
-                    write(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    write(ticket, HttpResponseStatus.INTERNAL_SERVER_ERROR,
                             error("KMSInternalException", "An internal error occurred."), requestId, false);
                     throw e;
                 }
             });
         } catch (WorkLanes.Full e) {
             Dispatcher.Result refused = Dispatcher.refused(new ThrottlingException());
-            write(ctx, HttpResponseStatus.valueOf(refused.status()), refused.body(), requestId, keepAlive);
+            write(ticket, HttpResponseStatus.valueOf(refused.status()), refused.body(), requestId, keepAlive);
         } catch (RejectedExecutionException e) {
-            write(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE,
+            write(ticket, HttpResponseStatus.SERVICE_UNAVAILABLE,
                     error("KMSInternalException", "Trent is shutting down."), requestId, false);
         }
     }
@@ -103,18 +107,20 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         return ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(ChannelHandlerContext ctx, HttpResponseStatus status, byte[] body, String requestId,
+    private static void write(ResponseTicket ticket, HttpResponseStatus status, byte[] body, String requestId,
                               boolean keepAlive) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
                 .set(REQUEST_ID, requestId)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        ConnectionAwareWrite.send(ctx, response, keepAlive);
+        ticket.send(response, keepAlive);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(Level.FINE, cause, () -> "closing the connection from " + ctx.channel().remoteAddress()
+                + " after an error");
         ctx.close();
     }
 }

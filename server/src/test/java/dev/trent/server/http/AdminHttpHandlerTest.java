@@ -49,7 +49,7 @@ class AdminHttpHandlerTest {
     private final Services services = Services.over(KeyRepository.load(storage.barrier(), clock), clock);
     private final Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
     private final TimeTravel time = new TimeTravel(clock, new Housekeeping());
-    private EmbeddedChannel channel = new EmbeddedChannel(
+    private EmbeddedChannel channel = new EmbeddedChannel(new InOrderResponses(),
             new AdminHttpHandler(AdminRoutes.create(time, "test", services.lifecycle(), "111122223333", "us-east-1"), Runnable::run),
             new KmsHttpHandler(dispatcher, Runnable::run, new Accounts("111122223333", Map.of()), "us-east-1"));
 
@@ -104,7 +104,7 @@ class AdminHttpHandlerTest {
                 });
             }
             channel.finishAndReleaseAll();
-            channel = new EmbeddedChannel(new AdminHttpHandler(AdminRoutes.create(time, "test", services.lifecycle(),
+            channel = new EmbeddedChannel(new InOrderResponses(), new AdminHttpHandler(AdminRoutes.create(time, "test", services.lifecycle(),
                     "111122223333", "us-east-1"), lanes.general()));
 
             Reply reply = send(request(HttpMethod.GET, "/_trent/health", null));
@@ -166,7 +166,7 @@ class AdminHttpHandlerTest {
     @Test
     void shuttingDown_is503Json() throws Exception {
         channel.finishAndReleaseAll();
-        channel = new EmbeddedChannel(new AdminHttpHandler(AdminRoutes.create(time, "test", services.lifecycle(), "111122223333", "us-east-1"), task -> {
+        channel = new EmbeddedChannel(new InOrderResponses(), new AdminHttpHandler(AdminRoutes.create(time, "test", services.lifecycle(), "111122223333", "us-east-1"), task -> {
             throw new RejectedExecutionException("stopped");
         }));
 

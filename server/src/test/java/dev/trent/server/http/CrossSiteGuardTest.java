@@ -56,7 +56,7 @@ class CrossSiteGuardTest {
         wipes.incrementAndGet();
         return new StateWipe.Removed(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     };
-    private final EmbeddedChannel channel = new EmbeddedChannel(
+    private final EmbeddedChannel channel = new EmbeddedChannel(new InOrderResponses(),
             new CrossSiteGuard(new CrossSiteRules("127.0.0.1", List.of("kms.internal"), false)),
             new AdminHttpHandler(AdminRoutes.create(new TimeTravel(clock, new Housekeeping()), "test",
                     services.lifecycle(), "111122223333", "us-east-1", InitScriptStatus.NONE, wipe), Runnable::run),

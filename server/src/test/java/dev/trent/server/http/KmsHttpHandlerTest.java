@@ -48,7 +48,7 @@ class KmsHttpHandlerTest {
     private EmbeddedChannel channel = channel(Runnable::run);
 
     private EmbeddedChannel channel(Executor executor) {
-        return new EmbeddedChannel(new KmsHttpHandler(dispatcher, executor, new Accounts(ACCOUNT, java.util.Map.of()), "us-west-2"));
+        return new EmbeddedChannel(new InOrderResponses(), new KmsHttpHandler(dispatcher, executor, new Accounts(ACCOUNT, java.util.Map.of()), "us-west-2"));
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class KmsHttpHandlerTest {
                 });
             }
             channel.finishAndReleaseAll();
-            channel = new EmbeddedChannel(new KmsHttpHandler(dispatcher, lanes::forRequest,
+            channel = new EmbeddedChannel(new InOrderResponses(), new KmsHttpHandler(dispatcher, lanes::forRequest,
                     new Accounts(ACCOUNT, java.util.Map.of()), "us-west-2"));
 
             Reply reply = send(post("TrentService.ImportKeyMaterial", "{}", null));

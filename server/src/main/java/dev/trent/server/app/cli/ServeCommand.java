@@ -1,11 +1,13 @@
 package dev.trent.server.app.cli;
 
+import dev.trent.server.app.DescriptorBudget;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentConfig.RootOfTrustKind;
 import dev.trent.server.app.cli.ServerLauncher.RunningServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -112,6 +114,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     RootOfTrustOptions rootOfTrust = new RootOfTrustOptions();
 
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Most connections open at once; one more is closed as soon as it is accepted (default:"
+                    + " what the process's file descriptor limit leaves free at start, less a reserve of up to "
+                    + DescriptorBudget.RESERVE + ", at most " + DescriptorBudget.CEILING + ").")
+    Integer maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + TrentConfig.DEFAULT_IDLE_TIMEOUT_SECONDS,
+            description = "Close a connection after this long with no request being sent and none unanswered;"
+                    + " 0 never does (default: ${DEFAULT-VALUE}, longer than AWS SDKs keep idle connections).")
+    long idleTimeoutSeconds;
+
+    @Option(names = "--request-read-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + TrentConfig.DEFAULT_REQUEST_READ_TIMEOUT_SECONDS,
+            description = "Close a connection whose client has not finished sending a request this long after"
+                    + " its first byte; 0 never does (default: ${DEFAULT-VALUE}).")
+    long requestReadTimeoutSeconds;
+
     @Option(names = "--init-dir", paramLabel = "DIR",
             description = "Run the scripts in DIR once Trent is ready, in name order (LocalStack's ready.d"
                     + " convention: .sh files with sh, other executables as they are), with the AWS CLI and"
@@ -155,6 +175,11 @@ public final class ServeCommand implements Callable<Integer> {
         accessKeyAccounts.forEach((key, account) ->
                 apply("--access-key-account", () -> config.accessKeyAccount(key, account)));
         apply("--region", () -> config.defaultRegion(region));
+        if (maxConnections != null) {
+            apply("--max-connections", () -> config.maxConnections(maxConnections));
+        }
+        apply("--idle-timeout", () -> config.idleTimeout(Duration.ofSeconds(idleTimeoutSeconds)));
+        apply("--request-read-timeout", () -> config.requestReadTimeout(Duration.ofSeconds(requestReadTimeoutSeconds)));
         cloudHsmClusters.forEach(cluster -> apply("--cloudhsm-cluster",
                 () -> config.cloudHsmCluster(dev.trent.server.keystore.Cluster.parse(cluster))));
         if (initDir != null) {

@@ -10,6 +10,7 @@ import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentConfig.RootOfTrustKind;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,37 @@ class ServeOptionsTest {
         assertEquals("eu-west-3", config.defaultRegion());
         assertEquals(RootOfTrustKind.KEY_FILE, config.rootOfTrust());
         assertEquals(Path.of("/etc/trent/master.key"), config.keyFile());
+    }
+
+    @Test
+    void parse_connectionOptions_mapOntoConfig() {
+        TrentConfig config = parse("--max-connections", "500", "--idle-timeout", "300",
+                "--request-read-timeout", "0");
+
+        assertEquals(500, config.maxConnections().getAsInt());
+        assertEquals(Duration.ofSeconds(300), config.idleTimeout());
+        assertEquals(Duration.ZERO, config.requestReadTimeout());
+    }
+
+    @Test
+    void parse_withoutConnectionOptions_leavesTheLimitToStartUp_andKeepsIdleLongerThanSdks() {
+        TrentConfig config = parse();
+
+        assertTrue(config.maxConnections().isEmpty());
+        assertEquals(Duration.ofSeconds(120), config.idleTimeout());
+        assertEquals(Duration.ofSeconds(30), config.requestReadTimeout());
+    }
+
+    @Test
+    void parse_zeroMaxConnections_isAnError() {
+        CliException e = assertThrows(CliException.class, () -> parse("--max-connections", "0"));
+        assertEquals("invalid --max-connections: must be at least 1, got 0", e.getMessage());
+    }
+
+    @Test
+    void parse_negativeTimeout_isAnError() {
+        CliException e = assertThrows(CliException.class, () -> parse("--idle-timeout", "-1"));
+        assertEquals("invalid --idle-timeout: must not be negative, got -1 seconds", e.getMessage());
     }
 
     @Test
