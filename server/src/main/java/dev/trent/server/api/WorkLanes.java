@@ -95,7 +95,8 @@ public final class WorkLanes {
         }
     }
 
-    private static ThreadFactory daemonThreads(String name) {
+    /** Threads that do not keep the JVM alive, named {@code name-1}, {@code name-2}, ... */
+    public static ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());

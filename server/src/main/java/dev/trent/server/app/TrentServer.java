@@ -54,9 +54,7 @@ import java.util.concurrent.ExecutorService;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -183,7 +181,7 @@ public final class TrentServer implements AutoCloseable {
                     .add("saving key usage", repository.usage()::save);
             TimeTravel time = new TimeTravel(clock, housekeeping);
             time.tick();
-            sweeperThread = Executors.newSingleThreadScheduledExecutor(daemonThreads("trent-housekeeping"));
+            sweeperThread = Executors.newSingleThreadScheduledExecutor(WorkLanes.daemonThreads("trent-housekeeping"));
             sweeperThread.scheduleWithFixedDelay(time::tick,
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             ReadyScripts readyScripts = config.initDir().map(ReadyScripts::in).orElse(null);
@@ -371,14 +369,5 @@ public final class TrentServer implements AutoCloseable {
                 group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
             }
         }
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trent.storage.StoreDamagedException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +41,7 @@ class DamagedStoreTest {
         List<String> keys = new ArrayList<>();
         List<String> ciphertexts = new ArrayList<>();
         try (TrentServer server = TrentServer.start(config(data))) {
-            Kms kms = new Kms(server);
+            KmsOverHttp kms = new KmsOverHttp(server);
             for (int i = 0; i < KEYS; i++) {
                 String keyId = kms.ok("CreateKey", "{}").at("/KeyMetadata/KeyId").asText();
                 keys.add(keyId);
@@ -57,15 +53,15 @@ class DamagedStoreTest {
         String victimRecord = "keys/000000000000/us-east-1/" + victim;
         byte[] enabled = readRow(data, victimRecord);
         try (TrentServer server = TrentServer.start(config(data))) {
-            new Kms(server).ok("DisableKey", "{\"KeyId\":\"" + victim + "\"}");
+            new KmsOverHttp(server).ok("DisableKey", "{\"KeyId\":\"" + victim + "\"}");
         }
         writeRow(data, victimRecord, enabled);
 
         try (TrentServer server = TrentServer.start(config(data))) {
-            Kms kms = new Kms(server);
+            KmsOverHttp kms = new KmsOverHttp(server);
             HttpResponse<String> refused = kms.call("Encrypt", "{\"KeyId\":\"" + victim + "\",\"Plaintext\":\""
                     + base64("x") + "\"}");
-            assertEquals("KMSInternalException", Kms.JSON.readTree(refused.body()).get("__type").asText(),
+            assertEquals("KMSInternalException", KmsOverHttp.JSON.readTree(refused.body()).get("__type").asText(),
                     refused.body());
             assertTrue(refused.body().contains("its stored records are damaged"), refused.body());
             int served = 0;
@@ -73,7 +69,7 @@ class DamagedStoreTest {
                 HttpResponse<String> decrypted = kms.call("Decrypt", "{\"CiphertextBlob\":\"" + ciphertexts.get(i)
                         + "\"}");
                 if (decrypted.statusCode() == 200) {
-                    assertEquals(base64("secret " + i), Kms.JSON.readTree(decrypted.body()).get("Plaintext").asText());
+                    assertEquals(base64("secret " + i), KmsOverHttp.JSON.readTree(decrypted.body()).get("Plaintext").asText());
                     served++;
                 }
             }
@@ -91,10 +87,10 @@ class DamagedStoreTest {
 
         try (TrentServer server = TrentServer.start(config(data))) {
             server.reset();
-            assertEquals("sound", new Kms(server).admin("/_trent/health").get("integrity").asText());
+            assertEquals("sound", new KmsOverHttp(server).admin("/_trent/health").get("integrity").asText());
         }
         try (TrentServer server = TrentServer.start(config(data))) {
-            assertEquals("sound", new Kms(server).admin("/_trent/health").get("integrity").asText());
+            assertEquals("sound", new KmsOverHttp(server).admin("/_trent/health").get("integrity").asText());
         }
         assertEquals(List.of(), StoreCheck.run(config(data)));
     }
@@ -106,7 +102,7 @@ class DamagedStoreTest {
         // A clean stop moves the log into the database file: the keyring is there, the commits after it are not.
         TrentServer.start(config(data)).close();
         try (TrentServer server = TrentServer.start(config(data))) {
-            Kms kms = new Kms(server);
+            KmsOverHttp kms = new KmsOverHttp(server);
             for (int i = 0; i < KEYS; i++) {
                 kms.ok("CreateKey", "{}");
             }
@@ -128,7 +124,7 @@ class DamagedStoreTest {
     void deletedDatabase_besideItsKeyFile_isNotReplacedByAnEmptyStore() throws Exception {
         Path data = dir.resolve("data");
         try (TrentServer server = TrentServer.start(config(data))) {
-            new Kms(server).ok("CreateKey", "{}");
+            new KmsOverHttp(server).ok("CreateKey", "{}");
         }
         for (String file : List.of("trent.db", "trent.db.witness")) {
             Files.delete(data.resolve(file));
@@ -160,33 +156,6 @@ class DamagedStoreTest {
             update.setBytes(1, value);
             update.setString(2, path);
             assertEquals(1, update.executeUpdate());
-        }
-    }
-
-    /** Plain KMS and admin requests to a started server. */
-    private record Kms(TrentServer server) {
-
-        static final ObjectMapper JSON = new ObjectMapper();
-        private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-        HttpResponse<String> call(String operation, String body) throws Exception {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                    .header("X-Amz-Target", "TrentService." + operation)
-                    .header("Content-Type", "application/x-amz-json-1.1")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        JsonNode ok(String operation, String body) throws Exception {
-            HttpResponse<String> response = call(operation, body);
-            assertEquals(200, response.statusCode(), response.body());
-            return JSON.readTree(response.body());
-        }
-
-        JsonNode admin(String path) throws Exception {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.endpoint() + path))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return JSON.readTree(response.body());
         }
     }
 }

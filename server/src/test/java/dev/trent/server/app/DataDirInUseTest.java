@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trent.storage.DataDirInUseException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DataDirInUseTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private TrentConfig config() {
         return TrentConfig.builder().port(0).dataDir(dir.resolve("data")).build();
@@ -55,12 +48,7 @@ class DataDirInUseTest {
         }
     }
 
-    private JsonNode kms(TrentServer server, String operation, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                .header("X-Amz-Target", "TrentService." + operation)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+    private static JsonNode kms(TrentServer server, String operation, String body) throws Exception {
+        return new KmsOverHttp(server).ok(operation, body);
     }
 }

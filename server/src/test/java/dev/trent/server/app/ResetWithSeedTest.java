@@ -3,11 +3,6 @@ package dev.trent.server.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,19 +40,10 @@ class ResetWithSeedTest {
         }
     }
 
-    /** Plain KMS requests to a started server. */
     private record Http(TrentServer server) {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
-        private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
         JsonNode kms(String operation, String body) throws Exception {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                    .header("X-Amz-Target", "TrentService." + operation)
-                    .header("Content-Type", "application/x-amz-json-1.1")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return JSON.readTree(response.body());
+            return new KmsOverHttp(server).ok(operation, body);
         }
 
         List<String> keyIds() throws Exception {
