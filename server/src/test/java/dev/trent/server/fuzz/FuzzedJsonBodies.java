@@ -56,11 +56,11 @@ final class FuzzedJsonBodies {
 
     private final List<String> words;
 
-    FuzzedJsonBodies(List<String> ciphertexts) {
+    FuzzedJsonBodies(String ciphertext) {
         List<String> all = new ArrayList<>(WORDS);
         all.addAll(Members.KEY_SPEC_ORDER);
         all.addAll(Members.KEY_USAGE_ORDER);
-        all.addAll(ciphertexts);
+        all.add(ciphertext);
         this.words = List.copyOf(all);
     }
 

@@ -81,7 +81,7 @@ final class FuzzedTrent implements AutoCloseable {
     /** Outside the request gate, so the reset's re-creation of the keys can run while the gate is held. */
     private final Dispatcher setup;
     private final AdminRouter admin;
-    private final List<String> ciphertexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String ciphertext;
 
     private FuzzedTrent() {
         storage = Storage.inMemory();
@@ -121,7 +121,7 @@ final class FuzzedTrent implements AutoCloseable {
         mustSucceed("CreateAlias", "{\"AliasName\":\"" + ALIAS + "\",\"TargetKeyId\":\"" + SYMMETRIC + "\"}");
         JsonNode encrypted = mustSucceed("Encrypt",
                 "{\"KeyId\":\"" + SYMMETRIC + "\",\"Plaintext\":\"AAECAw==\",\"EncryptionContext\":{\"a\":\"b\"}}");
-        ciphertexts.add(encrypted.get("CiphertextBlob").asText());
+        ciphertext = encrypted.get("CiphertextBlob").asText();
     }
 
     private static Logger quiet(Logger logger) {
@@ -165,9 +165,9 @@ final class FuzzedTrent implements AutoCloseable {
                 () -> new AdminHttpHandler(admin, Runnable::run)));
     }
 
-    /** Ciphertexts of {@link #SYMMETRIC} made at start, base64 as they travel in requests. */
-    List<String> ciphertexts() {
-        return List.copyOf(ciphertexts);
+    /** A ciphertext of {@link #SYMMETRIC} (made with its latest keys), base64 as it travels in requests. */
+    String ciphertext() {
+        return ciphertext;
     }
 
     @Override

@@ -64,7 +64,7 @@ class JsonRequestFuzzTest {
         FuzzedTrent trent = TRENT.get();
         String target = "TrentService." + OPERATIONS.get(data.consumeInt(0, OPERATIONS.size() - 1));
         byte[] body = data.consumeBoolean()
-                ? new FuzzedJsonBodies(trent.ciphertexts()).object(data)
+                ? new FuzzedJsonBodies(trent.ciphertext()).object(data)
                 : data.consumeRemainingAsBytes();
 
         Dispatcher.Result result = trent.dispatch(target, body);

@@ -14,6 +14,8 @@ import java.util.Locale;
 final class KnownServerErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longer than any AWS Region name; the 500 needs one of hundreds of characters. */
+    private static final int MAX_REGION_LENGTH = 32;
 
     private KnownServerErrors() {
     }
@@ -51,6 +53,4 @@ final class KnownServerErrors {
         }
         return false;
     }
-
-    private static final int MAX_REGION_LENGTH = 32;
 }
