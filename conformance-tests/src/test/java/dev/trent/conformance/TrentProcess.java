@@ -147,6 +147,16 @@ final class TrentProcess implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** Kills Trent with SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        Thread rest = drain.get();
+        if (rest != null) {
+            rest.join(5_000);
+        }
+    }
+
     List<String> output() {
         synchronized (output) {
             return List.copyOf(output);

@@ -10,9 +10,7 @@ import dev.trent.server.error.MalformedPolicyDocumentException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The checks CreateKey and PutKeyPolicy apply to a key policy before it is stored. Policies are checked for
@@ -184,13 +182,8 @@ public final class KeyPolicyDocument {
         return out;
     }
 
-    /** IAM action matching: case-insensitive, with {@code *} and {@code ?} wildcards. */
     private static boolean coversPutKeyPolicy(String action) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : action.toLowerCase(Locale.ROOT).toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return PROTECTED_ACTION.matches(regex.toString());
+        return IamWildcard.matches(action, PROTECTED_ACTION);
     }
 
     private static MalformedPolicyDocumentException malformed(String message) {

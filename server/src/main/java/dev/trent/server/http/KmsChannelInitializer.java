@@ -1,10 +1,10 @@
 package dev.trent.server.http;
 
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 /**
  * The pipeline, as a recipe: TLS when configured, timeouts, the HTTP codec, back-pressure on reads, answers in
  * request order, a bounded aggregator, the cross-site guard (which refuses what a web page sent), the admin
- * handler (which takes only {@code /_trent/} requests) and the KMS handler for everything else.
+ * handler (which takes only {@code /_trent/} requests) and the KMS handler for everything else. Any channel, not only a
+ * socket, so tests can run the server's exact pipeline on an embedded channel.
  */
-public final class KmsChannelInitializer extends ChannelInitializer<SocketChannel> {
+public final class KmsChannelInitializer extends ChannelInitializer<Channel> {
 
     /** The largest request body accepted; KMS's largest member (a 128 KiB policy) fits with room to spare. */
     public static final int MAX_REQUEST_BYTES = 1024 * 1024;
@@ -52,7 +53,7 @@ public final class KmsChannelInitializer extends ChannelInitializer<SocketChanne
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         ConnectionTimeouts timeouts = new ConnectionTimeouts(settings.idleTimeout(), settings.requestReadTimeout());
         channel.config()
                 .setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, READ_BUFFER_BYTES))

@@ -1,0 +1,36 @@
+package dev.trent.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.trent.server.error.MalformedPolicyDocumentException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The lockout safety check reads the caller's Action wildcards without a regular expression. */
+class KeyPolicyDocumentTest {
+
+    private static final String ACCOUNT = "111122223333";
+
+    private static String rootPolicy(String action) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::" + ACCOUNT + ":root\"},\"Action\":\"" + action + "\",\"Resource\":\"*\"}]}";
+    }
+
+    @Test
+    void wildcardActionCoveringPutKeyPolicy_passesTheLockoutCheck() {
+        KeyPolicyDocument.validate(rootPolicy("kms:Put*"), ACCOUNT, false);
+        KeyPolicyDocument.validate(rootPolicy("KMS:PUTKEYPOLICY"), ACCOUNT, false);
+    }
+
+    /** Found by fuzzing: this Action kept a CreateKey request busy for minutes when matched as a regex. */
+    @Test
+    void actionOfManyStars_isALockout_answeredAtOnce() {
+        String action = "*".repeat(40) + "x";
+        MalformedPolicyDocumentException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(MalformedPolicyDocumentException.class,
+                        () -> KeyPolicyDocument.validate(rootPolicy(action), ACCOUNT, false)));
+        assertEquals(KeyPolicyDocument.LOCKOUT_MESSAGE, e.getMessage());
+    }
+}
