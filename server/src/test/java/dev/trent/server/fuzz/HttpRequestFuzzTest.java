@@ -41,11 +41,14 @@ class HttpRequestFuzzTest {
         HeadRequests heads = new HeadRequests();
         connection.pipeline().addAfter(connection.pipeline().context(HttpServerCodec.class).name(), "heads", heads);
         ByteBuf bytes = Unpooled.copiedBuffer(input);
-        connection.writeInbound(bytes);
-        List<ByteBuf> wire = new ArrayList<>();
-        for (Object out = connection.readOutbound(); out != null; out = connection.readOutbound()) {
-            wire.add((ByteBuf) out);
-        }
+        List<ByteBuf> wire = InTime.run(() -> {
+            connection.writeInbound(bytes);
+            List<ByteBuf> written = new ArrayList<>();
+            for (Object out = connection.readOutbound(); out != null; out = connection.readOutbound()) {
+                written.add((ByteBuf) out);
+            }
+            return written;
+        }, () -> printable(input));
         assertFalse(connection.finishAndReleaseAll(), () -> "response or buffer left behind for " + printable(input));
         assertEquals(0, bytes.refCnt(), () -> "request bytes not released for " + printable(input));
 

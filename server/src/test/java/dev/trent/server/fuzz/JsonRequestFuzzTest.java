@@ -67,7 +67,8 @@ class JsonRequestFuzzTest {
                 ? new FuzzedJsonBodies(trent.ciphertext()).object(data)
                 : data.consumeRemainingAsBytes();
 
-        Dispatcher.Result result = trent.dispatch(target, body);
+        Dispatcher.Result result = InTime.run(() -> trent.dispatch(target, body),
+                () -> target + " " + new String(body, StandardCharsets.UTF_8));
 
         String answer = new String(result.body(), StandardCharsets.UTF_8);
         String context = target + " " + new String(body, StandardCharsets.UTF_8) + " -> " + result.status() + " "
