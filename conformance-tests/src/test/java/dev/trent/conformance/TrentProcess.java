@@ -125,11 +125,18 @@ final class TrentProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Kills Trent with SIGKILL, as a crash would: no shutdown hook, nothing released but by the OS. */
+    /**
+     * Kills Trent with SIGKILL, as a crash or an OOM killer would: no shutdown hook runs, nothing is released
+     * but by the OS. Returns once the process is gone and its last output is read.
+     */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Trent did not die within 30 s of SIGKILL");
+        }
+        Thread rest = drain.get();
+        if (rest != null) {
+            rest.join(5_000);
         }
     }
 
@@ -145,16 +152,6 @@ final class TrentProcess implements AutoCloseable {
             rest.join(5_000);
         }
         return process.waitFor();
-    }
-
-    /** Kills Trent with SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
-        Thread rest = drain.get();
-        if (rest != null) {
-            rest.join(5_000);
-        }
     }
 
     List<String> output() {
