@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Measures data-plane throughput of a locally started Trent with wrk (Debian package `wrk`), on loopback only.
-# Usage: bench/run.sh [seconds per operation, default 10] [connections, default 32]
+# Usage: bench/run.sh [seconds per operation, default 10] [connections, default 32] [server jar, default ./trent]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-32}
+jar=${3:-}
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log=$(mktemp)
-./trent serve --in-memory --port "$port" >"$log" 2>&1 &
+if [[ -n "$jar" ]]; then
+  java -jar "$jar" serve --in-memory --port "$port" >"$log" 2>&1 &
+else
+  ./trent serve --in-memory --port "$port" >"$log" 2>&1 &
+fi
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do grep -qx 'Ready.' "$log" && break; sleep 0.5; done
