@@ -58,6 +58,22 @@ class StoreIntegrityTest {
                 .put("material/000000000000/us-east-1/key-" + key + "/1", ("material of " + value).getBytes(UTF_8)));
     }
 
+    /** Writes {@link #KEYS} keys, each with its material, one commit each, and closes the store. */
+    private void writeKeys(String value) {
+        try (Storage storage = open()) {
+            for (int i = 0; i < KEYS; i++) {
+                write(storage, i, value);
+            }
+        }
+    }
+
+    /** Flips the lowest bit of the byte {@code fromEnd} bytes before the end of the stored row at {@code path}. */
+    private void flipByte(String path, int fromEnd) throws SQLException {
+        byte[] row = readRow(path);
+        row[row.length - fromEnd] ^= 1;
+        writeRow(path, row);
+    }
+
     private static String key(int key) {
         return "keys/000000000000/us-east-1/key-" + key;
     }
@@ -143,11 +159,7 @@ class StoreIntegrityTest {
 
     @Test
     void rowRestoredFromAnOlderCopy_isNotServedAndTheRestIs() throws Exception {
-        try (Storage storage = open()) {
-            for (int i = 0; i < KEYS; i++) {
-                write(storage, i, "first");
-            }
-        }
+        writeKeys("first");
         byte[] older = readRow(key(7));
         try (Storage storage = open()) {
             write(storage, 7, "compromised");
@@ -175,11 +187,7 @@ class StoreIntegrityTest {
 
     @Test
     void acceptCurrentState_afterDeletingTheDamagedRecords_leavesAStoreThatOpensClean() throws Exception {
-        try (Storage storage = open()) {
-            for (int i = 0; i < KEYS; i++) {
-                write(storage, i, "first");
-            }
-        }
+        writeKeys("first");
         deleteRow(key(5));
         try (Storage storage = open()) {
             assertFalse(storage.integrity().isClean());
@@ -198,11 +206,7 @@ class StoreIntegrityTest {
 
     @Test
     void deletedRow_isReported() throws Exception {
-        try (Storage storage = open()) {
-            for (int i = 0; i < KEYS; i++) {
-                write(storage, i, "first");
-            }
-        }
+        writeKeys("first");
         deleteRow("material/000000000000/us-east-1/key-3/1");
         try (Storage storage = open()) {
             IntegrityReport report = storage.integrity();
@@ -213,14 +217,8 @@ class StoreIntegrityTest {
 
     @Test
     void flippedByteInOneRecord_isConfinedToItsRecord() throws Exception {
-        try (Storage storage = open()) {
-            for (int i = 0; i < KEYS; i++) {
-                write(storage, i, "first");
-            }
-        }
-        byte[] row = readRow(key(11));
-        row[row.length - 3] ^= 1;
-        writeRow(key(11), row);
+        writeKeys("first");
+        flipByte(key(11), 3);
         try (Storage storage = open()) {
             Map<String, String> damaged = new HashMap<>();
             storage.barrier().getAllIntact("", damaged::put);
@@ -272,14 +270,8 @@ class StoreIntegrityTest {
 
     @Test
     void check_reportsEveryProblemAndChangesNothing() throws Exception {
-        try (Storage storage = open()) {
-            for (int i = 0; i < KEYS; i++) {
-                write(storage, i, "first");
-            }
-        }
-        byte[] row = readRow(key(4));
-        row[row.length - 1] ^= 1;
-        writeRow(key(4), row);
+        writeKeys("first");
+        flipByte(key(4), 1);
         byte[] databaseBefore = Files.readAllBytes(db());
         byte[] witnessBefore = Files.readAllBytes(CommitWitness.besideDatabase(db()));
         List<String> problems;
