@@ -108,23 +108,8 @@ public final class SqlitePhysicalStore implements PhysicalStore {
                 return Optional.empty();
             }
             boolean hasChecksum = schemaVersion >= 2;
-            SealedKeyring sealed = connection.read("read the sealed keyring", c -> {
-                try (PreparedStatement select = c.prepareStatement("SELECT root_kind, root_parameters, wrapped_keyring"
-                                + (hasChecksum ? ", keyring_checksum" : "") + " FROM barrier_keyring WHERE id = 1");
-                        ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        throw new SQLException("the barrier_keyring row is missing");
-                    }
-                    SealedKeyring stored = new SealedKeyring(row.getString(1), row.getBytes(2), row.getBytes(3));
-                    byte[] checksum = hasChecksum ? row.getBytes(4) : null;
-                    if (checksum != null && !java.security.MessageDigest.isEqual(checksum, stored.checksum())) {
-                        throw new StoreDamagedException("the stored keyring in " + databaseFile + " is damaged: it "
-                                + "no longer matches its checksum, so no root of trust can open it (this is not a "
-                                + "wrong key file, passphrase or token); restore the database from a backup");
-                    }
-                    return stored;
-                }
-            });
+            SealedKeyring sealed = connection.read("read the sealed keyring",
+                    c -> SqliteKeyringRow.read(c, hasChecksum, databaseFile));
             return Optional.of(sealed);
         } finally {
             lock.unlock();
@@ -149,15 +134,7 @@ public final class SqlitePhysicalStore implements PhysicalStore {
                 }
                 connection.inTransaction("initialize the schema and keyring", c -> {
                     SqliteSchema.migrate(c, migrations, requireSupported(connection.userVersion()));
-                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO barrier_keyring"
-                            + " (id, root_kind, root_parameters, wrapped_keyring, keyring_checksum)"
-                            + " VALUES (1, ?, ?, ?, ?)")) {
-                        insert.setString(1, sealedKeyring.rootKind());
-                        insert.setBytes(2, sealedKeyring.rootParameters());
-                        insert.setBytes(3, sealedKeyring.wrappedKeyring());
-                        insert.setBytes(4, sealedKeyring.checksum());
-                        insert.executeUpdate();
-                    }
+                    SqliteKeyringRow.insert(c, sealedKeyring);
                     return null;
                 });
                 schemaVersion = latestVersion;
@@ -189,7 +166,7 @@ public final class SqlitePhysicalStore implements PhysicalStore {
             }
             connection.inTransaction("migrate the schema", c -> {
                 SqliteSchema.migrate(c, migrations, requireSupported(connection.userVersion()));
-                fillKeyringChecksum(c);
+                SqliteKeyringRow.fillChecksum(c);
                 return null;
             });
             schemaVersion = latestVersion;
@@ -204,16 +181,7 @@ public final class SqlitePhysicalStore implements PhysicalStore {
         try {
             requireRecordsReady();
             connection.inTransaction("replace the sealed keyring", c -> {
-                try (PreparedStatement update = c.prepareStatement("UPDATE barrier_keyring SET root_kind = ?,"
-                        + " root_parameters = ?, wrapped_keyring = ?, keyring_checksum = ? WHERE id = 1")) {
-                    update.setString(1, sealedKeyring.rootKind());
-                    update.setBytes(2, sealedKeyring.rootParameters());
-                    update.setBytes(3, sealedKeyring.wrappedKeyring());
-                    update.setBytes(4, sealedKeyring.checksum());
-                    if (update.executeUpdate() != 1) {
-                        throw new SQLException("the barrier_keyring row is missing");
-                    }
-                }
+                SqliteKeyringRow.replace(c, sealedKeyring);
                 return null;
             });
         } finally {
@@ -228,21 +196,8 @@ public final class SqlitePhysicalStore implements PhysicalStore {
         lock.lock();
         try {
             requireRecordsReady();
-            // One UPDATE in one transaction: SQLite commits the three columns together or not at all.
-            return connection.inTransaction("replace the sealed keyring if unchanged", c -> {
-                try (PreparedStatement update = c.prepareStatement("UPDATE barrier_keyring"
-                        + " SET root_kind = ?, root_parameters = ?, wrapped_keyring = ?, keyring_checksum = ?"
-                        + " WHERE id = 1 AND root_kind = ? AND root_parameters = ? AND wrapped_keyring = ?")) {
-                    update.setString(1, replacement.rootKind());
-                    update.setBytes(2, replacement.rootParameters());
-                    update.setBytes(3, replacement.wrappedKeyring());
-                    update.setBytes(4, replacement.checksum());
-                    update.setString(5, expected.rootKind());
-                    update.setBytes(6, expected.rootParameters());
-                    update.setBytes(7, expected.wrappedKeyring());
-                    return update.executeUpdate() == 1;
-                }
-            });
+            return connection.inTransaction("replace the sealed keyring if unchanged",
+                    c -> SqliteKeyringRow.replaceIfUnchanged(c, expected, replacement));
         } finally {
             lock.unlock();
         }
@@ -378,24 +333,6 @@ public final class SqlitePhysicalStore implements PhysicalStore {
                 return row.next() && row.getInt(1) == 1;
             }
         });
-    }
-
-    /** Stores the checksum of a keyring written before checksums existed (schema version 1). */
-    private static void fillKeyringChecksum(java.sql.Connection c) throws SQLException {
-        SealedKeyring stored;
-        try (PreparedStatement select = c.prepareStatement("SELECT root_kind, root_parameters, wrapped_keyring"
-                        + " FROM barrier_keyring WHERE id = 1 AND keyring_checksum IS NULL");
-                ResultSet row = select.executeQuery()) {
-            if (!row.next()) {
-                return;
-            }
-            stored = new SealedKeyring(row.getString(1), row.getBytes(2), row.getBytes(3));
-        }
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE barrier_keyring SET keyring_checksum = ? WHERE id = 1")) {
-            update.setBytes(1, stored.checksum());
-            update.executeUpdate();
-        }
     }
 
     /**
