@@ -114,14 +114,7 @@ class StoreIntegrityTest {
 
     @Test
     void flippedByteInTheWriteAheadLog_isNeverServedAsTheCurrentState() throws IOException {
-        Path copy = dir.resolve("copy/trent.db");
-        try (Storage storage = open()) {
-            for (int i = 0; i < KEYS; i++) {
-                write(storage, i, "acknowledged");
-            }
-            copyDatabaseWhileOpen(db(), copy);
-            copyWitness(db(), copy);
-        }
+        Path copy = copyOfAStoreThatWasKilled();
         Path wal = copy.resolveSibling("trent.db-wal");
         byte[] log = Files.readAllBytes(wal);
         log[log.length / 2] ^= 0x40;
@@ -133,14 +126,7 @@ class StoreIntegrityTest {
 
     @Test
     void deletedWriteAheadLog_isRefused() throws IOException {
-        Path copy = dir.resolve("copy/trent.db");
-        try (Storage storage = open()) {
-            for (int i = 0; i < KEYS; i++) {
-                write(storage, i, "acknowledged");
-            }
-            copyDatabaseWhileOpen(db(), copy);
-            copyWitness(db(), copy);
-        }
+        Path copy = copyOfAStoreThatWasKilled();
         Files.delete(copy.resolveSibling("trent.db-wal"));
         assertThrows(StoreDamagedException.class, () -> open(copy));
     }
@@ -328,6 +314,22 @@ class StoreIntegrityTest {
             assertTrue(row.next());
             assertEquals(32, row.getInt(1));
         }
+    }
+
+    /**
+     * A copy of database, write-ahead log and witness taken while the store was open after {@link #KEYS}
+     * commits: what a data dir looks like after its process was killed.
+     */
+    private Path copyOfAStoreThatWasKilled() throws IOException {
+        Path copy = dir.resolve("copy/trent.db");
+        try (Storage storage = open()) {
+            for (int i = 0; i < KEYS; i++) {
+                write(storage, i, "acknowledged");
+            }
+            copyDatabaseWhileOpen(db(), copy);
+            copyWitness(db(), copy);
+        }
+        return copy;
     }
 
     private static void copyDatabaseWhileOpen(Path from, Path to) throws IOException {

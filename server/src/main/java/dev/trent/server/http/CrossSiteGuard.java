@@ -15,8 +15,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +34,8 @@ public final class CrossSiteGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(CrossSiteGuard.class.getName());
 
     private final CrossSiteRules rules;
+    // A hostile page can make a browser send refused requests as fast as it likes; the log must not follow it.
+    private final ThrottledLog refusals = new ThrottledLog(LOG, Level.WARNING, Clock.systemUTC(), Duration.ofSeconds(10));
 
     public CrossSiteGuard(CrossSiteRules rules) {
         this.rules = rules;
@@ -43,7 +48,9 @@ public final class CrossSiteGuard extends ChannelInboundHandlerAdapter {
             if (refusal.isPresent()) {
                 boolean keepAlive = HttpUtil.isKeepAlive(request);
                 String uri = request.uri();
-                LOG.warning(request.method() + " " + uri + " refused: " + refusal.get());
+                String refused = request.method() + " " + uri + " refused: " + refusal.get();
+                refusals.event(count -> count == 1 ? refused
+                        : refused + " (and " + (count - 1) + " more refused since the last such line)", null);
                 request.release();
                 ResponseTicket.of(ctx).send(AdminHttpHandler.isAdminPath(uri)
                         ? adminRefusal(refusal.get()) : kmsRefusal(refusal.get()), keepAlive);
