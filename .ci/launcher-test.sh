@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests the ./trent launcher's rebuild rule: a changed test file does not rebuild the jar; a changed main source
-# does, printing one plain progress line per module (no terminal escape codes in redirected output).
+# does, printing one plain progress line per module (no terminal escape codes in redirected output); a mistyped
+# command is named, with the list of commands, and exits 2; a wrong option value exits 1.
 # Expects server/target/trent.jar to have been built (mvn verify does). Exits non-zero on any failure.
 set -uo pipefail
 
@@ -33,6 +34,15 @@ check "the rebuilt jar runs" '[[ "$version" == trent\ * ]]'
 
 "$repo/trent" --version >/dev/null 2>"$err"
 check "the next run does not rebuild again" '! grep -q "building" "$err"'
+
+rc=0
+"$repo/trent" bogus >/dev/null 2>"$err" || rc=$?
+check "an unknown command exits 2" '((rc == 2))'
+check "an unknown command is named and the commands listed" \
+    'grep -q "^trent: unknown command '"'"'bogus'"'"'; the commands are serve, clock, key, rekey, fsck, help" "$err"'
+rc=0
+"$repo/trent" serve --port abc >/dev/null 2>"$err" || rc=$?
+check "a wrong option value exits 1" '((rc == 1))'
 
 if ((failures > 0)); then
     echo "launcher test: $failures failed"

@@ -8,6 +8,7 @@ import dev.trent.server.error.InvalidArnException;
 import dev.trent.server.error.KmsException;
 import dev.trent.server.error.NotFoundException;
 import dev.trent.server.error.ValidationException;
+import dev.trent.server.key.KeyReference;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.lifecycle.Compromise;
@@ -89,7 +90,18 @@ final class KeyLifecycleEndpoints {
         return answer(() -> lifecycle.compromise(scope(request), keyId(request), CALLER, reason, processingAllowed));
     }
 
+    /**
+     * An ARN names its own account and Region, whatever the query says, so a key is found from its ARN wherever
+     * it lives; ids and aliases are looked up where the query (or the server's default) points.
+     */
     private Scope scope(AdminRequest request) {
+        KeyReference reference = KeyReference.parse(keyId(request));
+        if (reference instanceof KeyReference.ByKeyArn arn) {
+            return new Scope(arn.account(), arn.region());
+        }
+        if (reference instanceof KeyReference.ByAliasArn arn) {
+            return new Scope(arn.account(), arn.region());
+        }
         return new Scope(request.queryParam("account").orElse(defaultAccount),
                 request.queryParam("region").orElse(defaultRegion));
     }

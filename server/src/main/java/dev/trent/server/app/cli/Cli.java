@@ -4,10 +4,11 @@ import dev.trent.server.app.TrentConfig;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -19,9 +20,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Cli {
 
     public static final int OK = 0;
-    /** A value that makes no sense, a missing environment variable, a server that cannot start. */
+    /**
+     * An option value that makes no sense (not a number, not a kind of root, a negative timeout), a missing
+     * environment variable, a server that cannot start.
+     */
     public static final int FAILURE = 1;
-    /** Unknown or conflicting options (picocli's usage-error code). */
+    /** Unknown commands, unknown or conflicting options, missing parameters (picocli's usage-error code). */
     public static final int USAGE = 2;
 
     private final Function<String, String> environment;
@@ -68,8 +72,9 @@ public final class Cli {
     private CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TrentCommand());
         commandLine.addSubcommand("serve", new ServeCommand(environment, launcher, stopSignal));
-        commandLine.addSubcommand("clock", new ClockCommand());
-        commandLine.addSubcommand("key", new KeyCommand());
+        AwsEnvironment aws = new AwsEnvironment(environment);
+        commandLine.addSubcommand("clock", new ClockCommand(aws));
+        commandLine.addSubcommand("key", new KeyCommand(aws));
         commandLine.addSubcommand("rekey", new RekeyCommand(environment));
         commandLine.addSubcommand("fsck", new FsckCommand(environment));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
@@ -78,15 +83,33 @@ public final class Cli {
 
     private static int usageError(ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
-        StringBuilder line = new StringBuilder("trent: ").append(StartupFailure.oneLine(e.getMessage()));
-        if (e instanceof UnmatchedArgumentException) {
-            List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
-            if (!suggestions.isEmpty()) {
-                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
-            }
+        StringBuilder line = new StringBuilder("trent: ");
+        Optional<String> unknownCommand = unknownCommand(e);
+        if (unknownCommand.isPresent()) {
+            line.append("unknown command '").append(unknownCommand.get()).append("'");
+        } else {
+            line.append(StartupFailure.oneLine(e.getMessage()));
+        }
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
+        }
+        if (unknownCommand.isPresent()) {
+            line.append("; the commands are ").append(String.join(", ", failed.getSubcommands().keySet()));
         }
         line.append("; see '").append(failed.getCommandSpec().qualifiedName()).append(" --help'");
         failed.getErr().println(line);
-        return USAGE;
+        // A value picocli could not convert is a wrong value, like the ones the commands reject themselves.
+        return e.getCause() instanceof TypeConversionException ? FAILURE : USAGE;
+    }
+
+    /** The word given where a command with subcommands expected one of them, when that is what went wrong. */
+    private static Optional<String> unknownCommand(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched)
+                || e.getCommandLine().getSubcommands().isEmpty()
+                || unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String first = unmatched.getUnmatched().get(0);
+        return first.startsWith("-") ? Optional.empty() : Optional.of(first);
     }
 }

@@ -2,7 +2,6 @@ package dev.trent.server.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentServer;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -52,12 +51,18 @@ final class ClockCommand implements Callable<Integer> {
     static final String CLOCK_PATH = "/_trent/clock";
 
     @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
-            defaultValue = "http://localhost:" + TrentConfig.DEFAULT_PORT,
-            description = "The running Trent to talk to (default: ${DEFAULT-VALUE}).")
+            description = "The running Trent to talk to (default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL or "
+                    + AwsEnvironment.DEFAULT_ENDPOINT + ").")
     String endpoint;
 
     @Spec
     CommandSpec spec;
+
+    private final AwsEnvironment aws;
+
+    ClockCommand(AwsEnvironment aws) {
+        this.aws = aws;
+    }
 
     @Override
     public Integer call() {
@@ -67,7 +72,7 @@ final class ClockCommand implements Callable<Integer> {
     }
 
     AdminClient client() {
-        return new AdminClient(AdminClient.endpoint(endpoint));
+        return new AdminClient(AdminClient.endpoint(endpoint != null ? endpoint : aws.endpoint()));
     }
 
     /** {@code trent clock advance DURATION}. */

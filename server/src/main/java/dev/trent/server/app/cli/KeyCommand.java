@@ -3,7 +3,6 @@ package dev.trent.server.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trent.server.app.TrentConfig;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,11 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         header = "Read and manage a key's lifecycle (NIST SP 800-57 phases) on a running Trent.",
         descriptionHeading = "%n",
-        description = "KEY is a key id, key ARN or alias name. Ids and aliases are looked up in the account and"
-                + " Region given by --account and --region (by default the server's).",
+        description = "KEY is a key id, key ARN or alias name. A key ARN names its own account and Region; ids"
+                + " and aliases are looked up in the account given by --account (by default the server's) and the"
+                + " Region given by --region, else AWS_REGION or AWS_DEFAULT_REGION, else the server's. The"
+                + " endpoint is --endpoint, else AWS_ENDPOINT_URL_KMS or AWS_ENDPOINT_URL, else "
+                + AwsEnvironment.DEFAULT_ENDPOINT + ".",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         subcommands = {KeyCommand.Lifecycle.class, KeyCommand.Cryptoperiods.class, KeyCommand.Suspend.class,
@@ -48,12 +50,13 @@ import picocli.CommandLine.Spec;
 final class KeyCommand implements Runnable {
 
     @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
-            defaultValue = "http://localhost:" + TrentConfig.DEFAULT_PORT,
-            description = "The running Trent to talk to (default: ${DEFAULT-VALUE}).")
+            description = "The running Trent to talk to (default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL or "
+                    + AwsEnvironment.DEFAULT_ENDPOINT + ").")
     String endpoint;
 
     @Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
-            description = "The Region of a key named by id or alias (default: the server's).")
+            description = "The Region of a key named by id or alias (default: AWS_REGION, AWS_DEFAULT_REGION or"
+                    + " the server's).")
     String region;
 
     @Option(names = "--account", paramLabel = "ID", scope = ScopeType.INHERIT,
@@ -63,13 +66,19 @@ final class KeyCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    private final AwsEnvironment aws;
+
+    KeyCommand(AwsEnvironment aws) {
+        this.aws = aws;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     private AdminClient client() {
-        return new AdminClient(AdminClient.endpoint(endpoint));
+        return new AdminClient(AdminClient.endpoint(endpoint != null ? endpoint : aws.endpoint()));
     }
 
     private String path(String key, String action) {
@@ -79,8 +88,9 @@ final class KeyCommand implements Runnable {
         if (account != null) {
             query.add("account=" + URLEncoder.encode(account, StandardCharsets.UTF_8));
         }
-        if (region != null) {
-            query.add("region=" + URLEncoder.encode(region, StandardCharsets.UTF_8));
+        String where = region != null ? region : aws.region().orElse(null);
+        if (where != null) {
+            query.add("region=" + URLEncoder.encode(where, StandardCharsets.UTF_8));
         }
         return query.isEmpty() ? path.toString() : path + "?" + String.join("&", query);
     }

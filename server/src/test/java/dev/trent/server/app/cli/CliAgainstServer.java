@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A really started in-memory Trent, the command line run against it in the test JVM with captured output, and
@@ -37,9 +38,14 @@ final class CliAgainstServer implements AutoCloseable {
 
     /** Runs {@code trent args...}, capturing only this run's output; returns the exit code. */
     int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code trent args...} with {@code environment} as its only environment variables. */
+    int run(Map<String, String> environment, String... args) {
         stdout.reset();
         stderr.reset();
-        return new Cli(name -> null, ServerLauncher.trentServer(), new StopSignal() {
+        return new Cli(environment::get, ServerLauncher.trentServer(), new StopSignal() {
             @Override
             public void arm(Runnable onJvmShutdown) {
             }
@@ -66,15 +72,29 @@ final class CliAgainstServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** A KMS operation that must succeed, signed (as far as Trent reads a signature) for {@code region}. */
+    JsonNode kmsIn(String region, String operation, String body) throws Exception {
+        HttpResponse<String> response = http.send(request(operation, body)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/" + region
+                        + "/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=00")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
     int kmsStatus(String operation, String body) throws Exception {
         return send(operation, body).statusCode();
     }
 
     private HttpResponse<String> send(String operation, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+        return http.send(request(operation, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String operation, String body) {
+        return HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
                 .header("X-Amz-Target", "TrentService." + operation)
                 .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -78,11 +79,11 @@ class ClockCommandTest {
         assertEquals(0, run("clock", "--endpoint", endpoint));
         assertTrue(out().matches("Now \\S+Z \\(real time\\)\\.\\R"), out());
 
-                assertEquals(0, run("clock", "--endpoint", endpoint, "advance", "36h"));
-                assertEquals(0, run("clock", "--endpoint", endpoint));
+        assertEquals(0, run("clock", "--endpoint", endpoint, "advance", "36h"));
+        assertEquals(0, run("clock", "--endpoint", endpoint));
         assertTrue(out().contains("(offset +1d 12h)."), out());
 
-                assertEquals(0, run("clock", "reset", "--endpoint", endpoint));
+        assertEquals(0, run("clock", "reset", "--endpoint", endpoint));
         assertTrue(out().startsWith("Clock reset: now ") && out().contains("(real time)."), out());
     }
 
@@ -108,8 +109,8 @@ class ClockCommandTest {
     }
 
     @Test
-    void badDuration_isAUsageError_exit2() {
-        assertEquals(2, run("clock", "advance", "8 days", "--endpoint", trent.endpoint()));
+    void badDuration_isAWrongValue_exit1() {
+        assertEquals(1, run("clock", "advance", "8 days", "--endpoint", trent.endpoint()));
         assertTrue(err().startsWith("trent: "), err());
         assertEquals("", out());
     }
@@ -133,5 +134,15 @@ class ClockCommandTest {
         Matcher m = NOW.matcher(line);
         assertTrue(m.find(), line);
         return Instant.parse(m.group(1));
+    }
+
+    @Test
+    void theEndpoint_comesFromAwsEndpointUrlKms_thenAwsEndpointUrl() {
+        assertEquals(0, trent.run(Map.of("AWS_ENDPOINT_URL", trent.endpoint()), "clock"), err());
+        assertTrue(out().startsWith("Now "), out());
+        assertEquals(0, trent.run(Map.of("AWS_ENDPOINT_URL_KMS", trent.endpoint(),
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:1"), "clock"), err());
+        assertEquals(1, trent.run(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"), "clock"));
+        assertOneErrorLine("cannot reach Trent at http://127.0.0.1:1");
     }
 }

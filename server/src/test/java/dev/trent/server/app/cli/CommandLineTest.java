@@ -66,7 +66,10 @@ class CommandLineTest {
         return run(Map.of(), fakeLauncher, stopAtOnce, args);
     }
 
+    /** Runs {@code trent args...}; the captured output is this run's alone. */
     private int run(Map<String, String> env, ServerLauncher launcher, StopSignal stop, String... args) {
+        stdout.reset();
+        stderr.reset();
         Function<String, String> environment = env::get;
         return new Cli(environment, launcher, stop).run(args,
                 new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
@@ -292,10 +295,34 @@ class CommandLineTest {
     }
 
     @Test
-    void unknownCommand_isUsageError() {
+    void unknownCommand_isUsageError_andListsTheCommands() {
         assertEquals(2, run("srve"));
 
-        assertOneErrorLine("srve");
+        assertOneErrorLine("trent: unknown command 'srve' (did you mean serve?); the commands are serve, clock, key,"
+                + " rekey, fsck, help; see 'trent --help'");
+        assertEquals(2, run("bogus"));
+        assertOneErrorLine("unknown command 'bogus'");
+        assertOneErrorLine("the commands are serve, clock, key, rekey, fsck, help");
+    }
+
+    @Test
+    void unknownSubcommand_listsThatCommandsSubcommands() {
+        assertEquals(2, run("key", "lifecyle", "alias/x"));
+
+        assertOneErrorLine("unknown command 'lifecyle'");
+        assertOneErrorLine("the commands are lifecycle, cryptoperiods, suspend, resume, compromise; see 'trent key"
+                + " --help'");
+    }
+
+    @Test
+    void valuesPicocliCannotConvert_areWrongValues_exit1_likeTheOnesTrentRejects() {
+        assertEquals(1, run("serve", "--port", "abc"));
+        assertOneErrorLine("Invalid value for option '--port': 'abc' is not an int");
+        assertEquals(1, run("serve", "--root-of-trust", "bogus"));
+        assertOneErrorLine("'bogus' is not a kind of root of trust; use key-file, passphrase, pkcs11");
+        assertEquals(1, run("serve", "--idle-timeout", "-5"));
+        assertOneErrorLine("invalid --idle-timeout: must not be negative");
+        assertNull(started);
     }
 
     @Test

@@ -3,9 +3,11 @@ package dev.trent.server.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +39,7 @@ class KeyCommandTest {
     }
 
     private int run(String... args) {
-        String[] withEndpoint = Arrays.copyOf(args, args.length + 2);
-        withEndpoint[args.length] = "--endpoint";
-        withEndpoint[args.length + 1] = trent.endpoint();
-        return trent.run(withEndpoint);
+        return run(Map.of(), args);
     }
 
     private String out() {
@@ -100,5 +99,49 @@ class KeyCommandTest {
         assertEquals(2, run("key", "suspend", keyId));
         assertTrue(err().contains("--reason"), err());
         assertEquals(2, run("key", "cryptoperiods", keyId));
+    }
+
+    @Test
+    void aKeyMadeInAnotherRegion_isFoundThroughAwsRegion_orItsArn() throws Exception {
+        JsonNode made = trent.kmsIn("ap-northeast-1", "CreateKey", "{}").get("KeyMetadata");
+        String tokyoKey = made.get("KeyId").asText();
+        String arn = made.get("Arn").asText();
+
+        assertEquals(1, run("key", "lifecycle", tokyoKey), "not in the server's default Region");
+        assertEquals(0, run(Map.of("AWS_REGION", "ap-northeast-1"), "key", "lifecycle", tokyoKey), err());
+        assertTrue(out().startsWith("Key " + arn), out());
+        assertEquals(0, run(Map.of("AWS_DEFAULT_REGION", "ap-northeast-1"), "key", "lifecycle", tokyoKey), err());
+        assertEquals(0, run(Map.of("AWS_REGION", "ap-northeast-1", "AWS_DEFAULT_REGION", "eu-west-1"),
+                "key", "lifecycle", tokyoKey), "AWS_REGION comes first, as in the SDKs");
+        assertEquals(1, run(Map.of("AWS_REGION", "ap-northeast-1"), "key", "lifecycle", tokyoKey,
+                "--region", "eu-west-1"), "--region comes before the environment");
+
+        assertEquals(0, run(Map.of("AWS_REGION", "eu-west-1"), "key", "suspend", arn, "--reason", "by ARN"), err());
+        assertTrue(out().contains("NIST phase:  suspended"), out());
+    }
+
+    @Test
+    void aKeyInAnotherAccount_isFoundByItsArn() throws Exception {
+        String arn = trent.kmsIn("ap-northeast-1", "CreateKey", "{}").at("/KeyMetadata/Arn").asText();
+        String otherAccount = arn.replace(":000000000000:", ":111122223333:");
+
+        assertEquals(0, run("key", "lifecycle", arn, "--account", "111122223333", "--region", "us-west-2"), err());
+        assertTrue(out().startsWith("Key " + arn), out());
+        assertEquals(1, run("key", "lifecycle", otherAccount));
+        assertTrue(err().contains(otherAccount), err());
+    }
+
+    @Test
+    void theEndpoint_comesFromAwsEndpointUrl() {
+        assertEquals(0, trent.run(Map.of("AWS_ENDPOINT_URL", trent.endpoint()), "key", "lifecycle", keyId), trent.err());
+        assertEquals(0, trent.run(Map.of("AWS_ENDPOINT_URL_KMS", trent.endpoint(),
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:1"), "key", "lifecycle", keyId), trent.err());
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        String[] withEndpoint = Arrays.copyOf(args, args.length + 2);
+        withEndpoint[args.length] = "--endpoint";
+        withEndpoint[args.length + 1] = trent.endpoint();
+        return trent.run(environment, withEndpoint);
     }
 }
