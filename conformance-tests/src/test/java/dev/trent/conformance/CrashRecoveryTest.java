@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,15 +66,7 @@ class CrashRecoveryTest {
     }
 
     private TrentProcess start() throws IOException {
-        return TrentProcess.start(jar(), START_TIMEOUT, "--data-dir", dataDir.toString());
+        return TrentJar.serve(START_TIMEOUT, "--data-dir", dataDir.toString());
     }
 
-    /** The jar the server module's package phase made, as {@link RunnableJarTest} uses it. */
-    private static Path jar() throws IOException {
-        Path jar = Path.of("..", "server", "target", "trent.jar").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("no " + jar + "; run mvn package first");
-        }
-        return jar;
-    }
 }

@@ -31,7 +31,7 @@ class DescriptorFloodTest {
 
     @Test
     void floodBeyondTheDescriptorLimit_leavesTheServerAnsweringOnceItEnds() throws Exception {
-        try (TrentProcess trent = TrentProcess.startWithDescriptorLimit(TrentProcess.builtJar(), Duration.ofSeconds(60),
+        try (TrentProcess trent = TrentJar.serveWithDescriptorLimit(Duration.ofSeconds(60),
                 DESCRIPTORS, "--in-memory", "--max-connections", "100000")) {
             List<Socket> flood = open(trent.endpoint(), FLOOD);
             Thread.sleep(2_000);
@@ -47,7 +47,7 @@ class DescriptorFloodTest {
 
     @Test
     void defaultConnectionLimit_closesTheFloodAtOnce_belowTheDescriptorLimit() throws Exception {
-        try (TrentProcess trent = TrentProcess.startWithDescriptorLimit(TrentProcess.builtJar(), Duration.ofSeconds(60),
+        try (TrentProcess trent = TrentJar.serveWithDescriptorLimit(Duration.ofSeconds(60),
                 DESCRIPTORS, "--in-memory")) {
             List<Socket> flood = open(trent.endpoint(), FLOOD);
             try {

@@ -34,23 +34,22 @@ class OneServerPerDataDirTest {
 
     @Test
     void secondServerAndRekey_areRefusedNamingTheFirst_whichKeepsServing_andAKillFreesTheDataDir() throws Exception {
-        Path jar = TrentProcess.builtJar();
         String keyId;
         SdkBytes blob;
-        try (TrentProcess first = TrentProcess.start(jar, START, "--data-dir", dataDir().toString());
+        try (TrentProcess first = TrentJar.serve(START, "--data-dir", dataDir().toString());
              KmsClient kms = KmsClients.create(first.endpoint(), Region.US_EAST_1)) {
             keyId = kms.createKey(b -> b.description("first")).keyMetadata().keyId();
             String holder = Pattern.quote("data dir " + dataDir() + " is in use by another Trent (pid " + first.pid()
                     + " on host ") + "[^,]+" + Pattern.quote(", serving " + first.endpoint() + " since ")
                     + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)";
 
-            Finished second = run(jar, "serve", "--port", "0", "--data-dir", dataDir().toString());
+            Finished second = run("serve", "--port", "0", "--data-dir", dataDir().toString());
             assertEquals(1, second.exitCode(), second.toString());
             assertEquals("", second.stdout(), second.toString());
             assertOneLineMatching("trent: " + holder + Pattern.quote("; stop it or use another --data-dir"),
                     second.stderr());
 
-            Finished rekey = run(jar, "rekey", "--data-dir", dataDir().toString(), "--from", "key-file",
+            Finished rekey = run("rekey", "--data-dir", dataDir().toString(), "--from", "key-file",
                     "--to", "key-file=" + dir.resolve("new.key"));
             assertEquals(1, rekey.exitCode(), rekey.toString());
             assertOneLineMatching("trent: " + holder + Pattern.quote("; stop it, then run rekey again"), rekey.stderr());
@@ -60,7 +59,7 @@ class OneServerPerDataDirTest {
             first.kill();
         }
 
-        try (TrentProcess next = TrentProcess.start(jar, START, "--data-dir", dataDir().toString());
+        try (TrentProcess next = TrentJar.serve(START, "--data-dir", dataDir().toString());
              KmsClient kms = KmsClients.create(next.endpoint(), Region.US_EAST_1)) {
             assertEquals("still here", kms.decrypt(b -> b.ciphertextBlob(blob)).plaintext().asUtf8String());
             assertEquals(keyId, kms.describeKey(b -> b.keyId("alias/after-refusals")).keyMetadata().keyId());
@@ -77,8 +76,8 @@ class OneServerPerDataDirTest {
     private record Finished(int exitCode, String stdout, String stderr) {
     }
 
-    private static Finished run(Path jar, String... args) throws Exception {
-        Process process = TrentProcess.command(jar, args).start();
+    private static Finished run(String... args) throws Exception {
+        Process process = TrentJar.command(args).start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,13 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Trent's runnable jar as a child process of a JVM test, the way a Testcontainers container is used: start it
- * on a free port, wait until it prints {@code Ready.}, read the endpoint from its start-up line, stop it with
- * SIGTERM. The README's migration guide shows this class as the example to copy.
+ * Trent's runnable jar as a child process of a JVM test, the way a Testcontainers container is used: start it,
+ * wait until it prints {@code Ready.}, read the endpoint from its start-up line, stop it with SIGTERM. It needs
+ * nothing but the JDK, so it can be copied into any project as it is (change the package); the migration guide
+ * shows how.
  */
-final class TrentProcess implements AutoCloseable {
+public final class TrentProcess implements AutoCloseable {
 
-    private static final Pattern ENDPOINT = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
+    /** The start-up line: {@code Trent 1.2.3 on http://127.0.0.1:4566 | data: ... | root of trust: ...}. */
+    private static final Pattern ENDPOINT = Pattern.compile("^Trent \\S+ on (https?://\\S+) \\|");
 
     private final Process process;
     private final URI endpoint;
@@ -37,42 +38,30 @@ final class TrentProcess implements AutoCloseable {
         this.drain = drain;
     }
 
-    /** The jar the server module's package phase made; the reactor builds it before the tests run. */
-    static Path builtJar() throws IOException {
-        Path jar = Path.of("..", "server", "target", "trent.jar").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("no " + jar + "; run mvn package first");
-        }
-        return jar;
-    }
-
-    /** {@code java -jar jar args...}, not waited for: for runs expected to end by themselves. */
-    static ProcessBuilder command(Path jar, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
-    }
-
-    /** Starts {@code java -jar jar serve --port 0 extraArgs...} and returns once it is ready. */
-    static TrentProcess start(Path jar, Duration timeout, String... extraArgs) throws IOException {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
-        args.addAll(List.of(extraArgs));
-        return launch(command(jar, args.toArray(String[]::new)).command(), timeout);
-    }
-
-    /** The same, with the process allowed at most {@code descriptors} open files (the shell's ulimit -n). */
-    static TrentProcess startWithDescriptorLimit(Path jar, Duration timeout, int descriptors, String... extraArgs)
+    /**
+     * Starts {@code java -jar jar serve --port port serveOptions...} with the JVM running this test, and returns
+     * once Trent is ready. {@code port} 0 picks a free port ({@link #endpoint()} says which); the options are any
+     * of {@code trent serve}'s but {@code --port}, such as {@code "--in-memory"}.
+     */
+    public static TrentProcess start(Path jar, int port, Duration timeout, String... serveOptions)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "ulimit -n " + descriptors + " && exec \"$0\" \"$@\""));
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
-        args.addAll(List.of(extraArgs));
-        command.addAll(command(jar, args.toArray(String[]::new)).command());
-        return launch(command, timeout);
+        for (String option : serveOptions) {
+            if (option.equals("--port") || option.startsWith("--port=")) {
+                throw new IllegalArgumentException("give the port as the port argument, not as a serve option");
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "serve", "--port", Integer.toString(port)));
+        command.addAll(List.of(serveOptions));
+        return start(command, timeout);
     }
 
-    private static TrentProcess launch(List<String> command, Duration timeout) throws IOException {
+    /**
+     * Runs {@code command}, which must start {@code trent serve} (for example through a wrapper that sets a
+     * limit first), and returns once Trent is ready.
+     */
+    public static TrentProcess start(List<String> command, Duration timeout) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         AtomicReference<Thread> drain = new AtomicReference<>();
@@ -117,46 +106,49 @@ final class TrentProcess implements AutoCloseable {
         throw new IllegalStateException("Trent exited before it was ready");
     }
 
-    URI endpoint() {
+    /** Where Trent listens, for the SDK's {@code endpointOverride}. */
+    public URI endpoint() {
         return endpoint;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
+    }
+
+    /** Everything Trent printed so far, stdout and stderr together. */
+    public List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    /** Stops Trent with SIGTERM and returns its exit code (0 for a clean stop, which prints {@code Stopped.}). */
+    public int stop() throws InterruptedException {
+        // SIGTERM through the handle: Process.destroy() would also close the pipe before the last lines are read.
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        awaitLastOutput();
+        return process.waitFor();
     }
 
     /**
      * Kills Trent with SIGKILL, as a crash or an OOM killer would: no shutdown hook runs, nothing is released
      * but by the OS. Returns once the process is gone and its last output is read.
      */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Trent did not die within 30 s of SIGKILL");
         }
+        awaitLastOutput();
+    }
+
+    private void awaitLastOutput() throws InterruptedException {
         Thread rest = drain.get();
         if (rest != null) {
             rest.join(5_000);
-        }
-    }
-
-    /** Stops Trent with SIGTERM and returns its exit code. */
-    int stop() throws InterruptedException {
-        // SIGTERM through the handle: Process.destroy() would also close the pipe before the last lines are read.
-        process.toHandle().destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        Thread rest = drain.get();
-        if (rest != null) {
-            rest.join(5_000);
-        }
-        return process.waitFor();
-    }
-
-    List<String> output() {
-        synchronized (output) {
-            return List.copyOf(output);
         }
     }
 
