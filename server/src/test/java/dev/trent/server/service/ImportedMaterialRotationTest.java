@@ -166,6 +166,8 @@ class ImportedMaterialRotationTest {
         ImportService.MaterialChange older = services.imports.deleteMaterial(SCOPE, key.id().value(), first);
         assertEquals(first, older.keyMaterialId());
         assertEquals(KeyState.PendingImport, older.key().state(), "every associated material must be present");
+        assertEquals(List.of("null>PendingImport", "PendingImport>Enabled", "Enabled>PendingImport"), moves(key),
+                "the journal records the moves of deletion and import; pending material and rotation move nothing");
         assertEquals(second, older.key().currentMaterialId().orElseThrow());
         assertEquals(List.of(first + " NON_CURRENT PENDING_IMPORT null", second + " CURRENT IMPORTED ON_DEMAND"),
                 rotations(key, true));
@@ -250,6 +252,13 @@ class ImportedMaterialRotationTest {
         return services.imports.importMaterial(SCOPE, new ImportService.ImportRequest(key.id().value(),
                 parameters.importToken(), wrapped, validTo == null ? ExpirationModel.KEY_MATERIAL_DOES_NOT_EXPIRE
                 : ExpirationModel.KEY_MATERIAL_EXPIRES, validTo, type, keyMaterialId, description));
+    }
+
+    /** The key's recorded state moves, oldest first, as "from>to". */
+    private List<String> moves(KmsKey key) {
+        return services.repository.lifecycle().get(SCOPE, key.id()).history().stream()
+                .map(e -> e.awsFrom() + ">" + e.awsTo())
+                .toList();
     }
 
     /** Each listed material as "id state importState rotationType". */
