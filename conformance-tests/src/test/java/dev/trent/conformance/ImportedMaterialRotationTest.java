@@ -3,6 +3,7 @@ package dev.trent.conformance;
 import static dev.trent.conformance.KmsErrors.assertKmsError;
 import static dev.trent.conformance.KmsErrors.assertKmsErrorType;
 import static dev.trent.conformance.KmsErrors.assertUnmodeledError;
+import static dev.trent.conformance.KmsErrors.assertUnmodeledErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -106,6 +107,9 @@ class ImportedMaterialRotationTest extends TrentTestBase {
         assertUnmodeledError("ValidationException",
                 "You cannot specify a key material ID with ImportType set to NEW_KEY_MATERIAL.",
                 () -> importMaterial(kms, key, randomBytes(32), ImportType.NEW_KEY_MATERIAL, null, pending));
+        // The model's KeyMaterialDescriptionType pattern allows no '!'.
+        assertUnmodeledErrorCode("ValidationException",
+                () -> importMaterial(kms, key, randomBytes(32), ImportType.NEW_KEY_MATERIAL, "new!", null));
     }
 
     @Test
