@@ -261,7 +261,8 @@ public final class ImportService {
 
     /**
      * The first material of a key, or material for a later on-demand rotation (only for single-Region symmetric
-     * encryption keys): it waits as PENDING_ROTATION, one at a time, under the next version number.
+     * encryption keys; other specs cannot name NEW_KEY_MATERIAL once they have material): it waits as
+     * PENDING_ROTATION, one at a time, under the next version number.
      */
     private static ImportedMaterial newMaterial(KmsKey key, MaterialVersion parsed, ImportRequest request) {
         if (key.imports().isEmpty()) {
@@ -271,11 +272,6 @@ public final class ImportService {
         if (key.importedWithId(materialId).isPresent()) {
             throw new IncorrectKeyMaterialException("The key material is already associated with " + key.arn()
                     + ".");
-        }
-        if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
-            // Only reached without an ImportType, which then means EXISTING; kept for safety.
-            throw new IncorrectKeyMaterialException("The key material in the request is not the same key material "
-                    + "that was previously imported into this KMS key.");
         }
         if (key.multiRegion()) {
             throw new UnsupportedOperationException("Importing new key material into multi-Region keys is not "
