@@ -434,15 +434,16 @@ class KeyRotationTest extends TrentTestBase {
     }
 
     @Test
-    void rotateKeyOnDemand_onExternalKeys_pendingImportIsInvalidState_importedIsUnsupported() throws Exception {
+    void rotateKeyOnDemand_onExternalKeys_pendingImportAndNothingPendingRotationAreInvalidState() throws Exception {
         KeyMetadata pendingImport = newExternalKey();
         KeyMetadata imported = newExternalKey();
         importMaterial(imported);
 
         assertKmsError(KmsInvalidStateException.class, pendingImport.arn() + " is pending import.",
                 () -> kms.rotateKeyOnDemand(b -> b.keyId(pendingImport.keyId())));
-        assertKmsError(UnsupportedOperationException.class,
-                imported.arn() + " origin is EXTERNAL which is not valid for this operation.",
+        // Recorded against AWS since imported material can be rotated on demand.
+        assertKmsError(KmsInvalidStateException.class,
+                "No available key material pending rotation for the key: " + imported.arn() + ".",
                 () -> kms.rotateKeyOnDemand(b -> b.keyId(imported.keyId())));
     }
 

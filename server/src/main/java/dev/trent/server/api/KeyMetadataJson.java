@@ -64,7 +64,7 @@ public final class KeyMetadataJson {
             json.string("CurrentKeyMaterialId", key.currentMaterialId().orElse(null));
         }
         // Recorded against AWS: ExpirationModel (and ValidTo) only while imported material is present.
-        if (key.imported() != null && key.hasMaterial()) {
+        if (key.currentImportPresent()) {
             json.string("ExpirationModel", key.imported().expirationModel())
                     .time("ValidTo", key.imported().validTo());
         }

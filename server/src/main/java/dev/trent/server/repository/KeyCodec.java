@@ -59,22 +59,23 @@ final class KeyCodec {
         }
         ArrayNode materials = n.putArray("materials");
         for (MaterialVersion m : key.materials()) {
-            ObjectNode material = materials.addObject()
-                    .put("number", m.number()).put("id", m.materialId()).put("created", m.created().toString());
-            if (m.rotationType() != null) {
-                material.put("rotationType", m.rotationType().name());
-            }
+            putVersion(materials.addObject(), m);
         }
         ArrayNode tags = n.putArray("tags");
         key.tags().forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
-        if (key.imported() != null) {
-            ImportedMaterial imported = key.imported();
-            ObjectNode i = n.putObject("imported");
-            MaterialVersion m = imported.version();
-            i.put("number", m.number()).put("id", m.materialId()).put("created", m.created().toString());
-            i.put("expirationModel", imported.expirationModel().name());
-            if (imported.validTo() != null) {
-                i.put("validTo", imported.validTo().toString());
+        if (!key.imports().isEmpty()) {
+            ArrayNode imports = n.putArray("imports");
+            for (ImportedMaterial imported : key.imports()) {
+                ObjectNode i = imports.addObject();
+                putVersion(i, imported.version());
+                i.put("expirationModel", imported.expirationModel().name());
+                if (imported.validTo() != null) {
+                    i.put("validTo", imported.validTo().toString());
+                }
+                putIfPresent(i, "description", imported.description());
+                if (imported.pendingRotation()) {
+                    i.put("pendingRotation", true);
+                }
             }
         }
         Rotation rotation = key.rotation();
@@ -95,9 +96,7 @@ final class KeyCodec {
     static KmsKey decodeKey(byte[] bytes) {
         JsonNode n = tree(bytes);
         List<MaterialVersion> materials = new ArrayList<>();
-        n.get("materials").forEach(m -> materials.add(new MaterialVersion(
-                m.get("number").asInt(), m.get("id").asText(), Instant.parse(m.get("created").asText()),
-                m.has("rotationType") ? RotationType.valueOf(m.get("rotationType").asText()) : null)));
+        n.get("materials").forEach(m -> materials.add(decodeVersion(m)));
         Map<String, String> tags = new LinkedHashMap<>();
         n.get("tags").forEach(t -> tags.put(t.get("key").asText(), t.get("value").asText()));
         return new KmsKey(
@@ -113,7 +112,7 @@ final class KeyCodec {
                 n.has("pendingWindowInDays") ? n.get("pendingWindowInDays").asInt() : null,
                 materials,
                 tags,
-                n.has("imported") ? decodeImported(n.get("imported")) : null,
+                decodeImports(n),
                 n.has("rotation") ? decodeRotation(n.get("rotation")) : Rotation.NONE,
                 n.has("primaryRegion") ? n.get("primaryRegion").asText() : null,
                 // Records written before Trent had AWS managed keys carry no key manager: all were the caller's.
@@ -126,11 +125,39 @@ final class KeyCodec {
                 r.get("onDemandRotations").asInt());
     }
 
+    private static void putVersion(ObjectNode node, MaterialVersion m) {
+        node.put("number", m.number()).put("id", m.materialId()).put("created", m.created().toString());
+        if (m.rotationType() != null) {
+            node.put("rotationType", m.rotationType().name());
+        }
+    }
+
+    private static MaterialVersion decodeVersion(JsonNode m) {
+        return new MaterialVersion(m.get("number").asInt(), m.get("id").asText(),
+                Instant.parse(m.get("created").asText()),
+                m.has("rotationType") ? RotationType.valueOf(m.get("rotationType").asText()) : null);
+    }
+
+    /**
+     * Every imported material of the key. Records written before imported material could be rotated carry one
+     * "imported" object (the key's only material, permanently associated) instead of the "imports" array.
+     */
+    private static List<ImportedMaterial> decodeImports(JsonNode n) {
+        List<ImportedMaterial> out = new ArrayList<>();
+        if (n.has("imports")) {
+            n.get("imports").forEach(i -> out.add(decodeImported(i)));
+        } else if (n.has("imported")) {
+            out.add(decodeImported(n.get("imported")));
+        }
+        return out;
+    }
+
     private static ImportedMaterial decodeImported(JsonNode i) {
-        return new ImportedMaterial(
-                new MaterialVersion(i.get("number").asInt(), i.get("id").asText(), Instant.parse(i.get("created").asText())),
+        return new ImportedMaterial(decodeVersion(i),
                 ExpirationModel.valueOf(i.get("expirationModel").asText()),
-                i.has("validTo") ? Instant.parse(i.get("validTo").asText()) : null);
+                i.has("validTo") ? Instant.parse(i.get("validTo").asText()) : null,
+                text(i, "description"),
+                i.has("pendingRotation") && i.get("pendingRotation").asBoolean());
     }
 
     static byte[] encode(Scope scope, KeyId id, LastUsage usage) {

@@ -144,7 +144,7 @@ public final class KeyRepository {
             byte[] record = entry.getValue();
             KmsKey key = KeyCodec.decodeKey(record);
             Map<Integer, KeyMaterial> materials = new HashMap<>();
-            for (MaterialVersion version : key.materials()) {
+            for (MaterialVersion version : key.heldVersions()) {
                 byte[] encoded = materialRecords.get(RecordPaths.material(key.scope(), key.id(), version.number()));
                 if (encoded == null) {
                     damaged.add(entry.getKey(), "material " + version.number() + " of key " + key.id() + " is missing");
@@ -301,7 +301,8 @@ public final class KeyRepository {
 
     /**
      * Stores imported material with the key's new metadata, in one commit: the material is sealed by the barrier
-     * like generated material and replaces any the key held under the same version number.
+     * like generated material and replaces any the key held under the same version number; the key's other
+     * material stays.
      */
     public synchronized void importMaterial(KmsKey key, KeyMaterial material) {
         ScopedKey ref = new ScopedKey(key.scope(), key.id());
@@ -309,8 +310,8 @@ public final class KeyRepository {
         if (before == null) {
             throw new IllegalStateException("no key " + key.id() + " to import into");
         }
-        if (!key.materials().equals(List.of(material.version()))) {
-            throw new IllegalArgumentException("key " + key.id() + " must list exactly the imported version");
+        if (!key.holds(material.version())) {
+            throw new IllegalArgumentException("key " + key.id() + " must list the imported version");
         }
         WriteBatch batch = new WriteBatch()
                 .put(RecordPaths.key(key.scope(), key.id()), KeyCodec.encode(key))
@@ -319,7 +320,9 @@ public final class KeyRepository {
         LifecycleJournal.Pending history = lifecycle.change(batch, before.metadata(), key);
         barrier.commit(batch);
         lifecycle.install(history);
-        keys.put(ref, new StoredKey(key, Map.of(material.version().number(), material)));
+        Map<Integer, KeyMaterial> materials = new HashMap<>(before.materials());
+        materials.put(material.version().number(), material);
+        keys.put(ref, new StoredKey(key, materials));
     }
 
     /** Adds a material version made by rotation; {@code key} already lists it as its newest. */
@@ -423,7 +426,7 @@ public final class KeyRepository {
         next.forEach(k -> keys.put(new ScopedKey(k.metadata().scope(), k.metadata().id()), k));
     }
 
-    /** Deletes, for good, the material of every version {@code before} lists and {@code after} does not. */
+    /** Deletes, for good, the material of every version {@code before} holds and {@code after} does not. */
     public synchronized void deleteMaterial(KmsKey before, KmsKey after) {
         ScopedKey ref = new ScopedKey(after.scope(), after.id());
         StoredKey current = keys.get(ref);
@@ -432,8 +435,8 @@ public final class KeyRepository {
         }
         WriteBatch batch = new WriteBatch().put(RecordPaths.key(after.scope(), after.id()), KeyCodec.encode(after));
         Map<Integer, KeyMaterial> kept = new HashMap<>(current.materials());
-        for (MaterialVersion m : before.materials()) {
-            if (!after.materials().contains(m)) {
+        for (MaterialVersion m : before.heldVersions()) {
+            if (!after.holds(m)) {
                 batch.delete(RecordPaths.material(after.scope(), after.id(), m.number()));
                 kept.remove(m.number());
             }
@@ -485,7 +488,7 @@ public final class KeyRepository {
      */
     public synchronized void destroy(KmsKey key) {
         WriteBatch batch = new WriteBatch().delete(RecordPaths.key(key.scope(), key.id()));
-        for (MaterialVersion m : key.materials()) {
+        for (MaterialVersion m : key.heldVersions()) {
             batch.delete(RecordPaths.material(key.scope(), key.id(), m.number()));
         }
         List<Alias> pointing = aliases.pointingAt(key.scope(), key.id());

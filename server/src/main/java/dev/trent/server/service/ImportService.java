@@ -12,6 +12,7 @@ import dev.trent.server.crypto.RsaPkcs1Decryption;
 import dev.trent.server.crypto.SecretBytes;
 import dev.trent.server.error.IncorrectKeyMaterialException;
 import dev.trent.server.error.InvalidCiphertextException;
+import dev.trent.server.error.KMSInvalidStateException;
 import dev.trent.server.error.NotFoundException;
 import dev.trent.server.error.UnsupportedOperationException;
 import dev.trent.server.error.ValidationException;
@@ -20,6 +21,7 @@ import dev.trent.server.key.ImportType;
 import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KeyMaterial;
+import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.MaterialVersion;
 import dev.trent.server.key.Origin;
@@ -55,9 +57,18 @@ public final class ImportService {
     public record Parameters(KmsKey key, byte[] importToken, byte[] publicKey, Instant validTo) {
     }
 
-    /** A validated ImportKeyMaterial request; {@code importType} and {@code keyMaterialId} may be null. */
+    /**
+     * A validated ImportKeyMaterial request; {@code importType}, {@code keyMaterialId} and {@code description}
+     * may be null.
+     */
     public record ImportRequest(String keyId, byte[] importToken, byte[] encryptedMaterial, ExpirationModel model,
-                                Instant validTo, ImportType importType, String keyMaterialId) {
+                                Instant validTo, ImportType importType, String keyMaterialId, String description) {
+
+        /** A request without a KeyMaterialDescription. */
+        public ImportRequest(String keyId, byte[] importToken, byte[] encryptedMaterial, ExpirationModel model,
+                             Instant validTo, ImportType importType, String keyMaterialId) {
+            this(keyId, importToken, encryptedMaterial, model, validTo, importType, keyMaterialId, null);
+        }
     }
 
     /** The key after an import or deletion, and the id of the material concerned (null when there is none). */
@@ -94,6 +105,11 @@ public final class ImportService {
         return new Parameters(key, token, wrappingKey.subjectPublicKeyInfo(), validTo);
     }
 
+    /**
+     * Imports the first material of a key, material it had before (re-import), or, for a symmetric encryption key,
+     * new material that waits for RotateKeyOnDemand. ImportType defaults as AWS documents: NEW_KEY_MATERIAL until
+     * a material was imported, EXISTING_KEY_MATERIAL after.
+     */
     public MaterialChange importMaterial(Scope scope, ImportRequest request) {
         Instant now = now();
         checkExpiry(request.model(), request.validTo(), now);
@@ -102,30 +118,50 @@ public final class ImportService {
         }
         synchronized (repository) {
             KmsKey key = externalKey(scope, request.keyId(), KeyOperation.ImportKeyMaterial);
+            checkSymmetricOnlyMembers(key, request);
             ImportTokens.Parameters parameters = tokens.redeem(request.importToken(), scope, key.id(), now);
             KeyMaterial material = unwrapMaterial(key, parameters, request.encryptedMaterial(), now);
             String materialId = material.version().materialId();
-            checkSameMaterial(key, request, materialId);
-            MaterialVersion version = key.imported() != null ? key.imported().version() : material.version();
-            KmsKey next = key.withImportedMaterial(new ImportedMaterial(version, request.model(), request.validTo()));
-            repository.importMaterial(next, material.withVersion(version));
+            if (request.keyMaterialId() != null && !request.keyMaterialId().equals(materialId)) {
+                throw new IncorrectKeyMaterialException("The key material ID in the request does not match the "
+                        + "imported key material.");
+            }
+            ImportType type = request.importType() != null ? request.importType()
+                    : key.imports().isEmpty() ? ImportType.NEW_KEY_MATERIAL : ImportType.EXISTING_KEY_MATERIAL;
+            ImportedMaterial entry = type == ImportType.NEW_KEY_MATERIAL
+                    ? newMaterial(key, material.version(), request)
+                    : existingMaterial(key, materialId, request);
+            KmsKey next = key.withImportedMaterial(entry);
+            repository.importMaterial(next, material.withVersion(entry.version()));
             return new MaterialChange(next, materialId);
         }
     }
 
+    /**
+     * Deletes imported material: the one with {@code keyMaterialId}, or without it the current one (AWS: "If no
+     * KeyMaterialId is specified, KMS deletes the current key material"). Deleting material the key uses makes
+     * the key wait for its re-import; deleting material pending rotation only drops it.
+     */
     public MaterialChange deleteMaterial(Scope scope, String keyId, String keyMaterialId) {
         synchronized (repository) {
             KmsKey key = externalKey(scope, keyId, KeyOperation.DeleteImportedKeyMaterial);
-            String current = key.currentMaterialId().orElse(null);
-            if (keyMaterialId != null && !keyMaterialId.equals(current)) {
-                throw new NotFoundException("Key material " + keyMaterialId + " does not exist for " + key.arn() + ".");
+            ImportedMaterial target;
+            if (keyMaterialId == null) {
+                target = key.imported();
+            } else {
+                target = key.importedWithId(keyMaterialId).orElseThrow(() -> new NotFoundException(
+                        "Key material " + keyMaterialId + " does not exist for " + key.arn() + "."));
             }
-            if (!key.hasMaterial()) {
-                return new MaterialChange(key, current);    // AWS key-state table: "No effect"
+            if (target == null) {
+                return new MaterialChange(key, null);
             }
-            KmsKey next = key.withoutMaterial();
+            String id = target.version().materialId();
+            if (!key.holds(target.version())) {
+                return new MaterialChange(key, id);    // AWS key-state table: "No effect"
+            }
+            KmsKey next = key.withoutMaterial(target.version());
             repository.deleteMaterial(key, next);
-            return new MaterialChange(next, current);
+            return new MaterialChange(next, id);
         }
     }
 
@@ -207,34 +243,66 @@ public final class ImportService {
     }
 
     /**
-     * AWS: material imported again must be "the same key material that was previously imported"; NEW_KEY_MATERIAL
-     * for a key that has material asks for on-demand rotation of imported material, which Trent does not have.
+     * AWS documents ImportType, KeyMaterialId and KeyMaterialDescription as "only usable with symmetric encryption
+     * keys", and that it rejects ImportKeyMaterial requests with the ImportType parameter for asymmetric and HMAC
+     * keys. It does not publish the error; Trent answers ValidationException.
      */
-    private static void checkSameMaterial(KmsKey key, ImportRequest request, String materialId) {
-        if (request.keyMaterialId() != null && !request.keyMaterialId().equals(materialId)) {
-            throw new IncorrectKeyMaterialException("The key material ID in the request does not match the "
-                    + "imported key material.");
-        }
-        if (key.imported() == null) {
-            if (request.importType() == ImportType.EXISTING_KEY_MATERIAL) {
-                throw new IncorrectKeyMaterialException("No key material was previously imported into " + key.arn()
-                        + ".");
-            }
+    private static void checkSymmetricOnlyMembers(KmsKey key, ImportRequest request) {
+        if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) {
             return;
         }
-        boolean same = key.imported().version().materialId().equals(materialId);
-        if (request.importType() == ImportType.NEW_KEY_MATERIAL) {
-            if (same) {
-                throw new IncorrectKeyMaterialException("The key material is already associated with " + key.arn()
-                        + ".");
-            }
-            throw new UnsupportedOperationException("Importing new key material for on-demand rotation is not "
+        String member = request.importType() != null ? "ImportType"
+                : request.keyMaterialId() != null ? "KeyMaterialId"
+                : request.description() != null ? "KeyMaterialDescription" : null;
+        if (member != null) {
+            throw new ValidationException(member + " can only be used with symmetric encryption KMS keys.");
+        }
+    }
+
+    /**
+     * The first material of a key, or material for a later on-demand rotation (only for single-Region symmetric
+     * encryption keys; other specs cannot name NEW_KEY_MATERIAL once they have material): it waits as
+     * PENDING_ROTATION, one at a time, under the next version number.
+     */
+    private static ImportedMaterial newMaterial(KmsKey key, MaterialVersion parsed, ImportRequest request) {
+        if (key.imports().isEmpty()) {
+            return new ImportedMaterial(parsed, request.model(), request.validTo(), request.description(), false);
+        }
+        String materialId = parsed.materialId();
+        if (key.importedWithId(materialId).isPresent()) {
+            throw new IncorrectKeyMaterialException("The key material is already associated with " + key.arn()
+                    + ".");
+        }
+        if (key.multiRegion()) {
+            throw new UnsupportedOperationException("Importing new key material into multi-Region keys is not "
                     + "supported by this version of Trent.");
         }
-        if (!same) {
-            throw new IncorrectKeyMaterialException("The key material in the request is not the same key material "
-                    + "that was previously imported into this KMS key.");
+        ImportedMaterial pending = key.pendingRotation().orElse(null);
+        if (pending != null) {
+            // Recorded against AWS (KMSInvalidStateException, HTTP 400).
+            throw new KMSInvalidStateException("New key material (id: " + materialId + ") cannot be imported into "
+                    + "KMS key " + key.arn() + ", because another key material (id: "
+                    + pending.version().materialId() + ") is pending rotation.");
         }
+        int number = key.imports().stream().mapToInt(m -> m.version().number()).max().orElse(0) + 1;
+        MaterialVersion version = new MaterialVersion(number, materialId, parsed.created());
+        return new ImportedMaterial(version, request.model(), request.validTo(), request.description(), true);
+    }
+
+    /**
+     * AWS: material imported again must be "the same key material that was previously imported"; here, any
+     * material still associated with the key or pending rotation. Its expiry terms are replaced; its description
+     * only when the request has one.
+     */
+    private static ImportedMaterial existingMaterial(KmsKey key, String materialId, ImportRequest request) {
+        if (key.imports().isEmpty()) {
+            throw new IncorrectKeyMaterialException("No key material was previously imported into " + key.arn()
+                    + ".");
+        }
+        ImportedMaterial known = key.importedWithId(materialId).orElseThrow(() -> new IncorrectKeyMaterialException(
+                "The key material in the request is not the same key material that was previously imported into "
+                        + "this KMS key."));
+        return known.reimported(request.model(), request.validTo(), request.description());
     }
 
     private Instant now() {

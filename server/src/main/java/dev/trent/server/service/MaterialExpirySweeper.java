@@ -1,5 +1,6 @@
 package dev.trent.server.service;
 
+import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.lifecycle.Attribution;
 import dev.trent.server.repository.KeyRepository;
@@ -36,10 +37,16 @@ public final class MaterialExpirySweeper {
         List<KmsKey> expired = new ArrayList<>();
         synchronized (repository) {
             for (KmsKey key : repository.all()) {
-                if (key.hasMaterial() && key.imported() != null && key.imported().expiredAt(now)) {
-                    KmsKey next = key.withoutMaterial();
-                    EXPIRED.during(() -> repository.deleteMaterial(key, next));
-                    expired.add(next);
+                KmsKey next = key;
+                for (ImportedMaterial material : key.imports()) {
+                    if (next.holds(material.version()) && material.expiredAt(now)) {
+                        next = next.withoutMaterial(material.version());
+                    }
+                }
+                if (next != key) {
+                    KmsKey after = next;
+                    EXPIRED.during(() -> repository.deleteMaterial(key, after));
+                    expired.add(after);
                 }
             }
         }
@@ -49,8 +56,9 @@ public final class MaterialExpirySweeper {
     /** When the next imported material that is still present reaches its ValidTo, or empty when none expires. */
     public Optional<Instant> nextDue() {
         return repository.all().stream()
-                .filter(key -> key.hasMaterial() && key.imported() != null && key.imported().validTo() != null)
-                .map(key -> key.imported().validTo())
+                .flatMap(key -> key.imports().stream()
+                        .filter(material -> material.validTo() != null && key.holds(material.version())))
+                .map(ImportedMaterial::validTo)
                 .min(Instant::compareTo);
     }
 }

@@ -67,9 +67,9 @@ public final class PresetKeys {
             List<KeyMaterial> materials = materials(preset, now);
             List<MaterialVersion> versions = materials.stream().map(KeyMaterial::version).toList();
             boolean external = request.origin() == Origin.EXTERNAL;
-            ImportedMaterial imported = external && !versions.isEmpty()
-                    ? new ImportedMaterial(versions.get(0), ExpirationModel.KEY_MATERIAL_DOES_NOT_EXPIRE, null)
-                    : null;
+            List<ImportedMaterial> imported = external && !versions.isEmpty()
+                    ? List.of(new ImportedMaterial(versions.get(0), ExpirationModel.KEY_MATERIAL_DOES_NOT_EXPIRE, null))
+                    : List.of();
             KeyState initial = external && versions.isEmpty() ? KeyState.PendingImport : KeyState.Enabled;
             KmsKey created = new KmsKey(scope, preset.id(), request.description(), request.spec(), request.usage(),
                     request.origin(), initial, now, null, null, versions, request.tags(), imported,

@@ -1,9 +1,12 @@
 package dev.trent.server.service;
 
 import dev.trent.server.crypto.Random;
+import dev.trent.server.error.KMSInvalidStateException;
 import dev.trent.server.error.LimitExceededException;
 import dev.trent.server.error.UnsupportedOperationException;
+import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.KeyMaterial;
+import dev.trent.server.key.KeyMaterialState;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.MaterialVersion;
@@ -26,8 +29,10 @@ import java.util.Optional;
 
 /**
  * Key rotation: new material for symmetric keys Trent generated, automatically every RotationPeriodInDays
- * (by the injected clock, from a background task, never on reads) or on demand, at most 25 times per key.
- * Old material stays, so every ciphertext keeps decrypting with the version that made it.
+ * (by the injected clock, from a background task, never on reads) or on demand, at most 25 times per key; for
+ * symmetric keys with imported material, on demand only, to the material imported for it beforehand
+ * (ImportKeyMaterial with NEW_KEY_MATERIAL). Old material stays, so every ciphertext keeps decrypting with the
+ * version that made it.
  */
 public final class RotationService {
 
@@ -79,23 +84,54 @@ public final class RotationService {
                 throw new LimitExceededException("The on-demand rotations limit has been reached for the given keyId. "
                         + "No more on-demand rotations can be performed for this key: " + key.arn());
             }
+            if (key.origin() == Origin.EXTERNAL) {
+                return rotateToImported(key);
+            }
             return rotate(key, RotationType.ON_DEMAND, key.rotation().afterOnDemandRotation());
         }
     }
 
-    /** What ListKeyRotations lists: the key and the chosen material versions, oldest first. */
-    public record Listing(KmsKey key, List<MaterialVersion> versions) {
+    /**
+     * One material of a key as ListKeyRotations reports it; {@code imported} (null for generated material) tells
+     * the import terms, and {@code present} whether imported material is there now (IMPORTED) or was deleted or
+     * expired (PENDING_IMPORT).
+     */
+    public record Entry(MaterialVersion version, KeyMaterialState state, ImportedMaterial imported, boolean present) {
     }
 
-    /** The key's material versions, oldest first: all of them, or only those made by rotation. */
-    public Listing rotations(Scope scope, String keyId, boolean includeFirst) {
+    /** What ListKeyRotations lists: the key and the chosen materials, oldest first. */
+    public record Listing(KmsKey key, List<Entry> entries) {
+
+        /** The listed material versions, oldest first. */
+        public List<MaterialVersion> versions() {
+            return entries.stream().map(Entry::version).toList();
+        }
+    }
+
+    /**
+     * The key's materials, oldest first: those made by rotation, or with {@code includeAll} also the first one
+     * and imported material pending rotation (AWS ALL_KEY_MATERIAL).
+     */
+    public Listing rotations(Scope scope, String keyId, boolean includeAll) {
         KmsKey key = rotatable(scope, keyId, KeyOperation.ListKeyRotations);
-        List<MaterialVersion> out = new ArrayList<>();
-        for (MaterialVersion version : key.materials()) {
-            if (includeFirst || version.rotationType() != null) {
-                out.add(version);
+        List<Entry> all = new ArrayList<>();
+        if (key.origin() == Origin.EXTERNAL) {
+            ImportedMaterial current = key.imported();
+            for (ImportedMaterial material : key.imports()) {
+                KeyMaterialState state = material.pendingRotation() ? KeyMaterialState.PENDING_ROTATION
+                        : material == current ? KeyMaterialState.CURRENT : KeyMaterialState.NON_CURRENT;
+                all.add(new Entry(material.version(), state, material, key.holds(material.version())));
+            }
+        } else {
+            MaterialVersion current = key.currentMaterial();
+            for (MaterialVersion version : key.materials()) {
+                all.add(new Entry(version, version.equals(current) ? KeyMaterialState.CURRENT
+                        : KeyMaterialState.NON_CURRENT, null, true));
             }
         }
+        List<Entry> out = all.stream()
+                .filter(e -> includeAll || e.version().rotationType() != null)
+                .toList();
         return new Listing(key, out);
     }
 
@@ -148,12 +184,30 @@ public final class RotationService {
     }
 
     /**
+     * Makes the key's imported material pending rotation its current material. AWS: "you must have already
+     * imported new key material and that key material's state should be PENDING_ROTATION".
+     */
+    private KmsKey rotateToImported(KmsKey key) {
+        if (key.pendingRotation().isEmpty()) {
+            // Recorded against AWS (KMSInvalidStateException, HTTP 400).
+            throw new KMSInvalidStateException("No available key material pending rotation for the key: "
+                    + key.arn() + ".");
+        }
+        KmsKey rotated = key.rotatedToPendingMaterial(now(), key.rotation().afterOnDemandRotation());
+        repository.update(rotated);
+        return rotated;
+    }
+
+    /**
      * The key, if rotation applies to it: state first (a disabled key answers DisabledException), then origin
-     * (imported material: AWS's origin message), then spec (only symmetric encryption keys; AWS sends no message).
+     * (imported material: AWS's origin message, except for the on-demand rotation of imported material and what
+     * reports on rotation), then spec (only symmetric encryption keys; AWS sends no message).
      */
     private KmsKey rotatable(Scope scope, String keyId, KeyOperation operation) {
         KmsKey key = lookup.forOperation(scope, keyId, operation, Aliases.REJECTED).metadata();
-        if (key.origin() != Origin.AWS_KMS) {
+        boolean importedRotation = key.origin() == Origin.EXTERNAL && (operation == KeyOperation.RotateKeyOnDemand
+                || operation == KeyOperation.ListKeyRotations || operation == KeyOperation.GetKeyRotationStatus);
+        if (key.origin() != Origin.AWS_KMS && !importedRotation) {
             throw new UnsupportedOperationException(key.arn() + " origin is " + key.origin()
                     + " which is not valid for this operation.");
         }

@@ -7,9 +7,13 @@ import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.service.RotationService;
 import dev.trent.server.api.Paging;
+import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.MaterialVersion;
 
-/** ListKeyRotations: the key's material versions made by rotation, or all of them; Limit 1..1000, default 100. */
+/**
+ * ListKeyRotations: the key's materials made by rotation, or all of them with those pending rotation; Limit
+ * 1..1000, default 100.
+ */
 public final class ListKeyRotations implements Operation {
 
     private enum IncludeKeyMaterial { ALL_KEY_MATERIAL, ROTATIONS_ONLY }
@@ -33,16 +37,34 @@ public final class ListKeyRotations implements Operation {
         request.validate();
         RotationService.Listing listing = rotation.rotations(context.scope(), keyId,
                 include == IncludeKeyMaterial.ALL_KEY_MATERIAL);
-        int current = listing.key().currentMaterial().number();
         String id = listing.key().id().value();
-        Paging.Page<MaterialVersion> page = Paging.page(request, listing.versions(), 100, 1000);
+        Paging.Page<RotationService.Entry> page = Paging.page(request, listing.entries(), 100, 1000);
         return page.describe(JsonResponse.create().objects("Rotations", page.items().stream()
-                .map(v -> JsonResponse.create()
-                        .string("KeyId", id)
-                        .string("KeyMaterialId", v.materialId())
-                        .string("KeyMaterialState", v.number() == current ? "CURRENT" : "NON_CURRENT")
-                        .time("RotationDate", v.rotationType() == null ? null : v.created())
-                        .string("RotationType", v.rotationType()))
+                .map(entry -> entry(id, entry))
                 .toList()));
+    }
+
+    /**
+     * One material; the import members only for imported material (the model: "only present for symmetric
+     * encryption KMS keys with EXTERNAL origin"), RotationDate and RotationType only for material made current by
+     * a rotation.
+     */
+    private static JsonResponse entry(String keyId, RotationService.Entry entry) {
+        MaterialVersion version = entry.version();
+        ImportedMaterial imported = entry.imported();
+        JsonResponse json = JsonResponse.create()
+                .string("KeyId", keyId)
+                .string("KeyMaterialId", version.materialId());
+        if (imported != null) {
+            json.string("KeyMaterialDescription", imported.description())
+                    .string("ImportState", entry.present() ? "IMPORTED" : "PENDING_IMPORT");
+        }
+        json.string("KeyMaterialState", entry.state());
+        if (imported != null) {
+            json.string("ExpirationModel", imported.expirationModel())
+                    .time("ValidTo", imported.validTo());
+        }
+        return json.time("RotationDate", version.rotationType() == null ? null : version.created())
+                .string("RotationType", version.rotationType());
     }
 }
