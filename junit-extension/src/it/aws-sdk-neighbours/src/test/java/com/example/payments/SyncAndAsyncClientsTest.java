@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsAsyncClient;
@@ -33,8 +34,9 @@ class SyncAndAsyncClientsTest {
     private static final SdkBytes CARD = SdkBytes.fromString("4111 1111 1111 1111", StandardCharsets.UTF_8);
 
     @Test
-    void testsRunOnTheProjectsOwnJUnit() {
+    void testsRunOnTheProjectsOwnJUnitAndSdk() {
         assertEquals(System.getProperty("expected.junit.version"), Test.class.getPackage().getImplementationVersion());
+        assertEquals(System.getProperty("expected.awssdk.version"), VersionInfo.SDK_VERSION);
     }
 
     @Test
