@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -115,15 +116,28 @@ public final class TrentExtension implements BeforeAllCallback, BeforeEachCallba
             return started.trent();
         }
         AutoCloseable client = SdkClients.kmsClient(started.trent());
-        context.getStore(NAMESPACE).put(new Object(), client);
+        context.getStore(NAMESPACE).put(new Object(), new ClosedWithScope(client));
         return client;
     }
 
+    /*
+     * Store values are closed through CloseableResource rather than AutoCloseable: JUnit before 5.13 closes only
+     * the former, and later versions still close it.
+     */
+
     /** A started Trent in the store: JUnit closes it when the store's scope ends. */
-    private record Started(RunningTrent trent) implements AutoCloseable {
+    private record Started(RunningTrent trent) implements CloseableResource {
         @Override
         public void close() {
             trent.server().close();
+        }
+    }
+
+    /** Something a test was handed, closed when the scope it was handed for ends. */
+    private record ClosedWithScope(AutoCloseable resource) implements CloseableResource {
+        @Override
+        public void close() throws Exception {
+            resource.close();
         }
     }
 }
