@@ -43,8 +43,7 @@ public final class ImportKeyMaterial implements Operation {
         ImportService.MaterialChange imported = imports.importMaterial(context.scope(), new ImportService.ImportRequest(
                 keyId, token, material, model, validTo, importType, keyMaterialId));
         return JsonResponse.create()
-                // AWS answers the bare key id here (recorded), not the ARN the model's text names.
-                .string("KeyId", imported.key().id().value())
+                .string("KeyId", imported.key().arn())
                 .string("KeyMaterialId", imported.keyMaterialId());
     }
 }
