@@ -3,6 +3,7 @@ package dev.trent.server.api.op;
 import dev.trent.server.api.JsonRequest;
 import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.Members;
+import dev.trent.server.api.ModelPatterns;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.key.ExpirationModel;
@@ -37,8 +38,8 @@ public final class ImportKeyMaterial implements Operation {
                 .orElse(ExpirationModel.KEY_MATERIAL_EXPIRES);
         ImportType importType = request.enumValue("ImportType", ImportType.class).orElse(null);
         // Accepted for the wire; Trent keeps no per-material description (no ListKeyRotations yet).
-        request.string("KeyMaterialDescription", 0, 256);
-        String keyMaterialId = request.string("KeyMaterialId", 64, 64).orElse(null);
+        request.string("KeyMaterialDescription", 0, 256, ModelPatterns.KEY_MATERIAL_DESCRIPTION);
+        String keyMaterialId = request.string("KeyMaterialId", 64, 64, ModelPatterns.KEY_MATERIAL_ID).orElse(null);
         request.validate();
         ImportService.MaterialChange imported = imports.importMaterial(context.scope(), new ImportService.ImportRequest(
                 keyId, token, material, model, validTo, importType, keyMaterialId));

@@ -30,12 +30,13 @@ public final class ListKeyRotations implements Operation {
         String keyId = Members.keyId(request);
         IncludeKeyMaterial include = request.enumValue("IncludeKeyMaterial", IncludeKeyMaterial.class)
                 .orElse(IncludeKeyMaterial.ROTATIONS_ONLY);
+        Paging.Request paging = Paging.read(request);
         request.validate();
         RotationService.Listing listing = rotation.rotations(context.scope(), keyId,
                 include == IncludeKeyMaterial.ALL_KEY_MATERIAL);
         int current = listing.key().currentMaterial().number();
         String id = listing.key().id().value();
-        Paging.Page<MaterialVersion> page = Paging.page(request, listing.versions(), 100, 1000);
+        Paging.Page<MaterialVersion> page = paging.page(listing.versions(), 100, 1000);
         return page.describe(JsonResponse.create().objects("Rotations", page.items().stream()
                 .map(v -> JsonResponse.create()
                         .string("KeyId", id)
