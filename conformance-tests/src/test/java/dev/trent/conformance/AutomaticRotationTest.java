@@ -82,7 +82,7 @@ class AutomaticRotationTest extends TrentTestBase {
         assertNoImportFields(entry);
 
         GetKeyRotationStatusResponse rescheduled = status(due);
-        assertEquals(due.keyId(), rescheduled.keyId());
+        assertEquals(due.arn(), rescheduled.keyId());
         assertEquals(Boolean.TRUE, rescheduled.keyRotationEnabled());
         assertEquals(90, rescheduled.rotationPeriodInDays());
         assertBetween(firstScheduled.plus(PERIOD).minus(SKEW), firstSeen.plus(PERIOD).plus(SKEW),

@@ -31,7 +31,7 @@ class KeyLastUsageTest extends TrentTestBase {
 
         GetKeyLastUsageResponse usage = kms.getKeyLastUsage(b -> b.keyId(key.keyId()));
 
-        assertEquals(key.arn(), usage.keyId());
+        assertEquals(key.keyId(), usage.keyId());
         assertNull(usage.keyLastUsage());
         assertEquals(key.creationDate(), usage.keyCreationDate());
         assertEquals(key.creationDate(), usage.trackingStartDate());

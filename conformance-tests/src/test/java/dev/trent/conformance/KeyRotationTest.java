@@ -88,7 +88,7 @@ class KeyRotationTest extends TrentTestBase {
 
         GetKeyRotationStatusResponse status = status(key.keyId());
 
-        assertEquals(key.keyId(), status.keyId(), "KeyId is the bare key id");
+        assertEquals(key.arn(), status.keyId(), "KeyId is the key ARN");
         assertEquals(Boolean.FALSE, status.keyRotationEnabled());
         assertNull(status.rotationPeriodInDays(), "RotationPeriodInDays only while rotation is enabled");
         assertNull(status.nextRotationDate(), "NextRotationDate only while rotation is enabled");
@@ -104,7 +104,7 @@ class KeyRotationTest extends TrentTestBase {
 
         Instant after = Instant.now();
         GetKeyRotationStatusResponse status = status(key.keyId());
-        assertEquals(key.keyId(), status.keyId());
+        assertEquals(key.arn(), status.keyId());
         assertEquals(Boolean.TRUE, status.keyRotationEnabled());
         assertEquals(365, status.rotationPeriodInDays());
         assertNextRotationIn(365, before, after, status);
@@ -120,7 +120,7 @@ class KeyRotationTest extends TrentTestBase {
 
         Instant after = Instant.now();
         GetKeyRotationStatusResponse status = status(key.keyId());
-        assertEquals(key.keyId(), status.keyId());
+        assertEquals(key.arn(), status.keyId());
         assertEquals(Boolean.TRUE, status.keyRotationEnabled());
         assertEquals(days, status.rotationPeriodInDays());
         assertNextRotationIn(days, before, after, status);
@@ -135,10 +135,10 @@ class KeyRotationTest extends TrentTestBase {
         kms.disableKeyRotation(b -> b.keyId(key.arn()));
         GetKeyRotationStatusResponse disabled = status(key.arn());
 
-        assertEquals(key.keyId(), enabled.keyId());
+        assertEquals(key.arn(), enabled.keyId());
         assertEquals(Boolean.TRUE, enabled.keyRotationEnabled());
         assertEquals(120, enabled.rotationPeriodInDays());
-        assertEquals(key.keyId(), disabled.keyId());
+        assertEquals(key.arn(), disabled.keyId());
         assertEquals(Boolean.FALSE, disabled.keyRotationEnabled());
     }
 
@@ -163,7 +163,7 @@ class KeyRotationTest extends TrentTestBase {
         kms.disableKeyRotation(b -> b.keyId(key.keyId()));
 
         GetKeyRotationStatusResponse off = status(key.keyId());
-        assertEquals(key.keyId(), off.keyId());
+        assertEquals(key.arn(), off.keyId());
         assertEquals(Boolean.FALSE, off.keyRotationEnabled());
         assertNull(off.rotationPeriodInDays());
         assertNull(off.nextRotationDate());
@@ -213,7 +213,7 @@ class KeyRotationTest extends TrentTestBase {
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
 
         GetKeyRotationStatusResponse pending = status(key.keyId());
-        assertEquals(key.keyId(), pending.keyId());
+        assertEquals(key.arn(), pending.keyId());
         assertEquals(Boolean.FALSE, pending.keyRotationEnabled(), "a key pending deletion reports rotation off");
         assertNull(pending.rotationPeriodInDays());
         assertNull(pending.nextRotationDate());
@@ -280,32 +280,32 @@ class KeyRotationTest extends TrentTestBase {
     // ---------------------------------------------------------------- RotateKeyOnDemand
 
     @Test
-    void rotateKeyOnDemand_returnsTheBareKeyId_andGivesTheKeyNewMaterial() throws Exception {
+    void rotateKeyOnDemand_returnsTheKeyArn_andGivesTheKeyNewMaterial() throws Exception {
         KeyMetadata key = newSymmetricKey();
         String original = key.currentKeyMaterialId();
         assert64Hex(original, "CurrentKeyMaterialId of a new key");
 
         RotateKeyOnDemandResponse response = kms.rotateKeyOnDemand(b -> b.keyId(key.keyId()));
 
-        assertEquals(key.keyId(), response.keyId());
+        assertEquals(key.arn(), response.keyId());
         awaitOnDemandRotationDone(kms, key.keyId());
         String rotated = currentMaterial(key.keyId());
         assert64Hex(rotated, "CurrentKeyMaterialId after rotation");
         assertNotEquals(original, rotated, "on-demand rotation kept the old material");
         GetKeyRotationStatusResponse status = status(key.keyId());
-        assertEquals(key.keyId(), status.keyId());
+        assertEquals(key.arn(), status.keyId());
         assertEquals(Boolean.FALSE, status.keyRotationEnabled(), "on-demand rotation does not enable automatic");
         assertNull(status.rotationPeriodInDays());
         assertNull(status.nextRotationDate());
     }
 
     @Test
-    void rotateKeyOnDemand_byArn_returnsTheBareKeyId() throws Exception {
+    void rotateKeyOnDemand_byArn_returnsTheKeyArn() throws Exception {
         KeyMetadata key = newSymmetricKey();
 
         RotateKeyOnDemandResponse response = kms.rotateKeyOnDemand(b -> b.keyId(key.arn()));
 
-        assertEquals(key.keyId(), response.keyId());
+        assertEquals(key.arn(), response.keyId());
         awaitOnDemandRotationDone(kms, key.keyId());
         assertNotEquals(key.currentKeyMaterialId(), currentMaterial(key.keyId()));
     }
@@ -316,11 +316,11 @@ class KeyRotationTest extends TrentTestBase {
         kms.enableKeyRotation(b -> b.keyId(key.keyId()));
         Instant scheduled = status(key.keyId()).nextRotationDate();
 
-        assertEquals(key.keyId(), kms.rotateKeyOnDemand(b -> b.keyId(key.keyId())).keyId());
+        assertEquals(key.arn(), kms.rotateKeyOnDemand(b -> b.keyId(key.keyId())).keyId());
         awaitOnDemandRotationDone(kms, key.keyId());
 
         GetKeyRotationStatusResponse status = status(key.keyId());
-        assertEquals(key.keyId(), status.keyId());
+        assertEquals(key.arn(), status.keyId());
         assertEquals(Boolean.TRUE, status.keyRotationEnabled());
         assertEquals(365, status.rotationPeriodInDays());
         assertEquals(scheduled, status.nextRotationDate(), "on-demand rotations do not change the schedule");
@@ -380,7 +380,7 @@ class KeyRotationTest extends TrentTestBase {
         List<SdkBytes> blobs = new ArrayList<>();
         for (int i = 0; i < ON_DEMAND_LIMIT; i++) {
             blobs.add(kms.encrypt(b -> b.keyId(key.keyId()).plaintext(utf8("generation"))).ciphertextBlob());
-            assertEquals(key.keyId(), kms.rotateKeyOnDemand(b -> b.keyId(key.keyId())).keyId(), "rotation " + (i + 1));
+            assertEquals(key.arn(), kms.rotateKeyOnDemand(b -> b.keyId(key.keyId())).keyId(), "rotation " + (i + 1));
             awaitOnDemandRotationDone(kms, key.keyId());
             assertTrue(materials.add(currentMaterial(key.keyId())), "rotation " + (i + 1) + " reused a material");
         }
@@ -401,7 +401,7 @@ class KeyRotationTest extends TrentTestBase {
         assertEquals(materials, materialIds(rotations(kms, key.keyId(), IncludeKeyMaterial.ALL_KEY_MATERIAL)));
 
         KeyMetadata other = newSymmetricKey();
-        assertEquals(other.keyId(), kms.rotateKeyOnDemand(b -> b.keyId(other.keyId())).keyId(),
+        assertEquals(other.arn(), kms.rotateKeyOnDemand(b -> b.keyId(other.keyId())).keyId(),
                 "the limit is per key");
     }
 
@@ -551,7 +551,7 @@ class KeyRotationTest extends TrentTestBase {
         kms.disableKey(b -> b.keyId(key.keyId()));
 
         assertEquals(1, rotations(kms, key.keyId(), null).size());
-        assertEquals(key.keyId(), status(key.keyId()).keyId(), "GetKeyRotationStatus works on a disabled key");
+        assertEquals(key.arn(), status(key.keyId()).keyId(), "GetKeyRotationStatus works on a disabled key");
     }
 
     // ---------------------------------------------------------------- helpers

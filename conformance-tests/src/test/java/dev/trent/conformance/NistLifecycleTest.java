@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.awssdk.services.kms.model.MessageType;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
+import software.amazon.awssdk.services.kms.model.OriginType;
 import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 
 /**
@@ -152,6 +153,22 @@ class NistLifecycleTest extends TrentTestBase {
                 refused.awsErrorDetails().errorMessage());
         assertTrue(kms.verify(b -> b.keyId(key.keyId()).message(DATA).messageType(MessageType.RAW)
                 .signature(signature).signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)).signatureValid());
+    }
+
+    @Test
+    void cancelledDeletion_ofAKeyThatNeverHadMaterial_returnsItToPreActivation() {
+        KeyMetadata key = kms.createKey(b -> b.origin(OriginType.EXTERNAL)).keyMetadata();
+        kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
+        kms.cancelKeyDeletion(b -> b.keyId(key.keyId()));
+
+        JsonNode view = lifecycle(key.keyId());
+
+        assertEquals("pre-activation", view.get("phase").asText());
+        assertEquals("PendingImport", view.get("awsState").asText());
+        assertEquals(List.of("CreateKey", "ScheduleKeyDeletion", "CancelKeyDeletion"), triggers(view));
+        JsonNode cancelled = view.get("history").get(2);
+        assertEquals("deactivated", cancelled.get("phaseFrom").asText());
+        assertEquals("pre-activation", cancelled.get("phaseTo").asText());
     }
 
     @Test

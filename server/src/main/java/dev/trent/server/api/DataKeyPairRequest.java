@@ -12,16 +12,27 @@ public record DataKeyPairRequest(String keyId, KeySpec pairSpec, Map<String, Str
         ECC_NIST_EDWARDS25519
     }
 
+    /** GenerateDataKeyPair's members, in its model order. */
     public static DataKeyPairRequest read(JsonRequest request) {
+        return read(request, true);
+    }
+
+    /** GenerateDataKeyPairWithoutPlaintext's members: the same, without Recipient. */
+    public static DataKeyPairRequest readWithoutPlaintext(JsonRequest request) {
+        return read(request, false);
+    }
+
+    private static DataKeyPairRequest read(JsonRequest request, boolean withPlaintext) {
         Map<String, String> context = Members.encryptionContext(request, "EncryptionContext");
         String keyId = Members.keyId(request);
         request.required("KeyPairSpec");
         KeySpec spec = request.enumValue("KeyPairSpec", DataKeyPairSpec.class)
                 .map(s -> KeySpec.valueOf(s.name())).orElse(null);
         Members.grantTokens(request);
+        boolean recipient = withPlaintext && Recipients.read(request);
         boolean dryRun = request.bool("DryRun");
         request.validate();
-        Recipients.reject(request);
+        Recipients.refuse(recipient);
         return new DataKeyPairRequest(keyId, spec, context, dryRun);
     }
 }

@@ -6,7 +6,9 @@ import dev.trent.server.error.UnknownOperationException;
 import dev.trent.server.key.lifecycle.Attribution;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +30,7 @@ public final class Dispatcher {
     private final Map<String, Operation> operations;
     private final RequestGate gate;
     private final StackTraceLimiter traces;
+    private final Consumer<List<String>> grantTokenCheck;
 
     public Dispatcher(OperationRegistry registry) {
         this(registry, new RequestGate(), Clock.systemUTC());
@@ -44,6 +47,7 @@ public final class Dispatcher {
      */
     public Dispatcher(OperationRegistry registry, RequestGate gate, Clock clock) {
         this.operations = registry.operations();
+        this.grantTokenCheck = registry.grantTokenCheck();
         this.gate = gate;
         this.traces = new StackTraceLimiter(clock, TRACE_INTERVAL);
     }
@@ -57,6 +61,7 @@ public final class Dispatcher {
             }
             Regions.checkCredentialScope(context.scope().region());
             JsonRequest request = JsonRequest.parse(body);
+            request.checkGrantTokensWith(grantTokenCheck);
             JsonResponse response = gate.request(() -> new Attribution(operation.name(), context.caller(), null)
                     .during(() -> operation.handle(context, request)));
             return new Result(200, response == null ? new byte[0]

@@ -11,21 +11,17 @@ public final class DryRunModifiers {
     private DryRunModifiers() {
     }
 
-    /** True when the request asks for a dry run that skips the ciphertext. */
-    public static boolean ignoreCiphertext(JsonRequest request, boolean dryRun) {
-        List<String> modifiers = request.list("DryRunModifiers", Integer.MAX_VALUE, (node, path, r) -> r.elementText(node, path, 1, 64));
-        for (String modifier : modifiers) {
-            boolean known = false;
-            for (Modifier m : Modifier.values()) {
-                known |= m.name().equals(modifier);
-            }
-            if (!known) {
-                throw new ValidationException("1 validation error detected: Value '[" + String.join(", ", modifiers)
-                        + "]' at 'dryRunModifiers' failed to satisfy constraint: Member must satisfy constraint: "
-                        + "[Member must satisfy enum value set: [IGNORE_CIPHERTEXT]]");
-            }
-        }
-        return dryRun && modifiers.contains(Modifier.IGNORE_CIPHERTEXT.name());
+    /**
+     * True when the request asks for a dry run that skips the ciphertext, which makes CiphertextBlob optional;
+     * read ahead of the members, whose violations are reported in the model's order.
+     */
+    public static boolean ignoreCiphertext(JsonRequest request) {
+        return request.bool("DryRun") && request.peekTexts("DryRunModifiers").contains(Modifier.IGNORE_CIPHERTEXT.name());
+    }
+
+    /** Reads DryRunModifiers in its place among the members: an unknown value is a violation. */
+    public static void read(JsonRequest request) {
+        request.enumList("DryRunModifiers", Modifier.class, List.of(Modifier.IGNORE_CIPHERTEXT.name()));
     }
 
     /** The key a ciphertext-less dry run checks; {@code member} names it. */

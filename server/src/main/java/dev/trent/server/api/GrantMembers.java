@@ -1,6 +1,5 @@
 package dev.trent.server.api;
 
-import dev.trent.server.error.ValidationException;
 import dev.trent.server.key.Grant;
 import dev.trent.server.key.GrantOperation;
 import java.util.ArrayList;
@@ -49,35 +48,14 @@ public final class GrantMembers {
         return request.string("GrantToken", 1, 8192);
     }
 
-    /**
-     * The required Operations list. Unknown names are reported, after {@link JsonRequest#validate()}, in AWS's
-     * grammar for enum lists.
-     */
+    /** The required Operations list; an unknown name is reported in AWS's grammar for enum lists. */
     public static List<GrantOperation> operations(JsonRequest request) {
         request.required("Operations");
-        List<String> names = request.list("Operations", Integer.MAX_VALUE,
-                (node, path, r) -> r.elementText(node, path, 0, Integer.MAX_VALUE));
-        request.validate();
-        List<GrantOperation> out = new ArrayList<>();
-        for (String name : names) {
-            GrantOperation operation = null;
-            for (GrantOperation o : GrantOperation.values()) {
-                if (o.name().equals(name)) {
-                    operation = o;
-                }
-            }
-            if (operation == null) {
-                List<String> all = new ArrayList<>();
-                for (GrantOperation o : GrantOperation.values()) {
-                    all.add(o.name());
-                }
-                throw new ValidationException("1 validation error detected: Value '[" + String.join(", ", names)
-                        + "]' at 'operations' failed to satisfy constraint: Member must satisfy constraint: "
-                        + "[Member must satisfy enum value set: [" + String.join(", ", all) + "]]");
-            }
-            out.add(operation);
+        List<String> all = new ArrayList<>();
+        for (GrantOperation o : GrantOperation.values()) {
+            all.add(o.name());
         }
-        return out;
+        return request.enumList("Operations", GrantOperation.class, all);
     }
 
     /** GrantConstraints, or null when absent. */
@@ -90,7 +68,6 @@ public final class GrantMembers {
         Map<String, String> subset = c.has("EncryptionContextSubset") ? c.stringMap("EncryptionContextSubset") : null;
         Map<String, String> equals = c.has("EncryptionContextEquals") ? c.stringMap("EncryptionContextEquals") : null;
         String sourceArn = c.string("SourceArn", 20, 512, SOURCE_ARN, SOURCE_ARN_SHOWN).orElse(null);
-        c.validate();
         return new Grant.Constraints(subset, equals, sourceArn);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A request body, read member by member with the model's constraints. Type mismatches fail at once with
@@ -27,10 +28,39 @@ public final class JsonRequest {
     private static final String TIMESTAMP_OUT_OF_RANGE = "Timestamp value out of range";
 
     private final ObjectNode body;
-    private final List<String> violations = new ArrayList<>();
+    /** Where this body sits in the request, as AWS prints member paths: empty, or e.g. {@code recipient.}. */
+    private final String prefix;
+    /** Shared by a request and the structures nested in it, so one message reports them all. */
+    private final List<String> violations;
+    private final List<String> grantTokens;
+    private Consumer<List<String>> grantTokenCheck;
 
     private JsonRequest(ObjectNode body) {
+        this(body, "", new ArrayList<>(), new ArrayList<>());
+    }
+
+    private JsonRequest(ObjectNode body, String prefix, List<String> violations, List<String> grantTokens) {
         this.body = body;
+        this.prefix = prefix;
+        this.violations = violations;
+        this.grantTokens = grantTokens;
+    }
+
+    /**
+     * Checks the request's grant tokens once its constraints hold: {@code check} refuses any token that was not
+     * minted here, so a bad token is refused before the operation acts, as AWS does.
+     */
+    public void checkGrantTokensWith(Consumer<List<String>> check) {
+        this.grantTokenCheck = check;
+    }
+
+    /** Records grant tokens read from the request, for the check {@link #validate()} runs. */
+    void addGrantTokens(List<String> tokens) {
+        grantTokens.addAll(tokens);
+    }
+
+    private String at(String member) {
+        return prefix + path(member);
     }
 
     /** Parses a body; an empty body is an empty request, as the protocol allows. */
@@ -71,34 +101,66 @@ public final class JsonRequest {
 
     public Optional<String> string(String member, int min, int max) {
         Optional<String> value = node(member).map(n -> asText(n));
-        value.ifPresent(v -> checkLength("'" + v + "' ", path(member), v.length(), min, max));
+        value.ifPresent(v -> checkLength("'" + v + "' ", at(member), v.length(), min, max));
         return value;
     }
 
     /**
      * A string member with the model's length range and pattern; {@code shownPattern} is the pattern as AWS
-     * prints it in the violation message.
+     * prints it in the violation message. Each constraint is checked on its own, the pattern first, as AWS
+     * reports them.
      */
     public Optional<String> string(String member, int min, int max, java.util.regex.Pattern pattern,
                                    String shownPattern) {
-        Optional<String> value = string(member, min, max);
-        value.filter(v -> !v.isEmpty() && v.length() <= max && !pattern.matcher(v).matches())
-                .ifPresent(v -> violations.add(valueAt("'" + v + "' ", path(member))
-                        + "Member must satisfy regular expression pattern: " + shownPattern));
+        Optional<String> value = node(member).map(n -> asText(n));
+        value.ifPresent(v -> checkString(v, at(member), min, max, pattern, shownPattern));
         return value;
+    }
+
+    /** A string member with the model's length range and one of the model's patterns. */
+    public Optional<String> string(String member, int min, int max, ModelPatterns pattern) {
+        return string(member, min, max, pattern.pattern(), pattern.shown());
+    }
+
+    /** A required string member with the model's length range and one of the model's patterns. */
+    public String requiredString(String member, int min, int max, ModelPatterns pattern) {
+        return requiredString(member, min, max, pattern.pattern(), pattern.shown());
+    }
+
+    /** A required string member with the model's length range and pattern. */
+    public String requiredString(String member, int min, int max, java.util.regex.Pattern pattern,
+                                 String shownPattern) {
+        Optional<String> value = string(member, min, max, pattern, shownPattern);
+        if (value.isEmpty()) {
+            violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value.orElse(null);
     }
 
     /** A string member the model marks sensitive: a violation message does not show its value, as for blobs. */
     public Optional<String> sensitiveString(String member, int min, int max) {
         Optional<String> value = node(member).map(n -> asText(n));
-        value.ifPresent(v -> checkLength("", path(member), v.length(), min, max));
+        value.ifPresent(v -> checkLength("", at(member), v.length(), min, max));
+        return value;
+    }
+
+    /** A sensitive string member with a pattern: like {@link #sensitiveString}, its value is never shown. */
+    public Optional<String> sensitiveString(String member, int min, int max, ModelPatterns pattern) {
+        Optional<String> value = node(member).map(n -> asText(n));
+        value.ifPresent(v -> {
+            if (!pattern.pattern().matcher(v).matches()) {
+                violations.add(valueAt("", at(member)) + "Member must satisfy regular expression pattern: "
+                        + pattern.shown());
+            }
+            checkLength("", at(member), v.length(), min, max);
+        });
         return value;
     }
 
     public String requiredString(String member, int min, int max) {
         Optional<String> value = string(member, min, max);
         if (value.isEmpty()) {
-            violations.add("Value null at '" + path(member) + "' failed to satisfy constraint: Member must not be null");
+            violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: Member must not be null");
         }
         return value.orElse(null);
     }
@@ -106,20 +168,20 @@ public final class JsonRequest {
     /** Records AWS's "must not be null" violation when a required member of any type is absent. */
     public void required(String member) {
         if (!has(member)) {
-            violations.add("Value null at '" + path(member) + "' failed to satisfy constraint: Member must not be null");
+            violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: Member must not be null");
         }
     }
 
     public Optional<byte[]> blob(String member, int min, int max) {
         Optional<byte[]> value = node(member).map(n -> decodeBase64(asText(n)));
-        value.ifPresent(v -> checkLength("", path(member), v.length, min, max));
+        value.ifPresent(v -> checkLength("", at(member), v.length, min, max));
         return value;
     }
 
     public byte[] requiredBlob(String member, int min, int max) {
         Optional<byte[]> value = blob(member, min, max);
         if (value.isEmpty()) {
-            violations.add("Value null at '" + path(member) + "' failed to satisfy constraint: Member must not be null");
+            violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: Member must not be null");
         }
         return value.orElse(null);
     }
@@ -133,9 +195,9 @@ public final class JsonRequest {
         });
         value.ifPresent(v -> {
             if (v < min) {
-                violations.add(valueAt("'" + v + "' ", path(member)) + "Member must have value greater than or equal to " + min);
+                violations.add(valueAt("'" + v + "' ", at(member)) + "Member must have value greater than or equal to " + min);
             } else if (v > max) {
-                violations.add(valueAt("'" + v + "' ", path(member)) + "Member must have value less than or equal to " + max);
+                violations.add(valueAt("'" + v + "' ", at(member)) + "Member must have value less than or equal to " + max);
             }
         });
         return value;
@@ -184,7 +246,7 @@ public final class JsonRequest {
                 return Optional.of(constant);
             }
         }
-        violations.add(valueAt("'" + text.get() + "' ", path(member))
+        violations.add(valueAt("'" + text.get() + "' ", at(member))
                 + "Member must satisfy enum value set: [" + String.join(", ", awsOrder) + "]");
         return Optional.empty();
     }
@@ -210,16 +272,45 @@ public final class JsonRequest {
     }
 
     /**
-     * A nested structure member, read like a request of its own (its violations are reported by its own
-     * {@link #validate()}); empty when absent.
+     * A nested structure member, read like a request of its own; its violations carry its path (e.g.
+     * {@code recipient.attestationDocument}) and are reported with the enclosing request's. Empty when absent.
      */
     public Optional<JsonRequest> structure(String member) {
         return node(member).map(n -> {
             if (!n.isObject()) {
                 throw new SerializationException(notExpected(n));
             }
-            return new JsonRequest((ObjectNode) n);
+            return new JsonRequest((ObjectNode) n, at(member) + ".", violations, grantTokens);
         });
+    }
+
+    /**
+     * A list of enum names; an unknown name is reported once for the whole list, in AWS's grammar for enum
+     * lists. Unknown names are left out of the answer.
+     */
+    public <E extends Enum<E>> List<E> enumList(String member, Class<E> type, List<String> awsOrder) {
+        List<String> names = list(member, Integer.MAX_VALUE, (node, path, r) -> asText(node));
+        List<E> out = new ArrayList<>();
+        boolean allKnown = true;
+        for (String name : names) {
+            E known = null;
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(name)) {
+                    known = constant;
+                }
+            }
+            if (known == null) {
+                allKnown = false;
+            } else {
+                out.add(known);
+            }
+        }
+        if (!allKnown) {
+            violations.add(valueAt("'[" + String.join(", ", names) + "]' ", at(member))
+                    + "Member must satisfy constraint: [Member must satisfy enum value set: ["
+                    + String.join(", ", awsOrder) + "]]");
+        }
+        return out;
     }
 
     /** A list of structures or strings, each read by {@code element} with its 1-based index. */
@@ -230,12 +321,23 @@ public final class JsonRequest {
                 throw new SerializationException(notExpected(n));
             }
             for (int i = 0; i < n.size(); i++) {
-                out.add(element.read(n.get(i), path(member) + "." + (i + 1) + ".member", this));
+                out.add(element.read(n.get(i), at(member) + "." + (i + 1) + ".member", this));
             }
             if (n.size() > maxItems) {
-                violations.add(valueAt("", path(member)) + "Member must have length less than or equal to " + maxItems);
+                violations.add(valueAt("", at(member)) + "Member must have length less than or equal to " + maxItems);
             }
         });
+        return out;
+    }
+
+    /** The string elements of a list member, looked at without checking or recording anything. */
+    public List<String> peekTexts(String member) {
+        List<String> out = new ArrayList<>();
+        node(member).filter(JsonNode::isArray).ifPresent(n -> n.forEach(e -> {
+            if (e.isTextual()) {
+                out.add(e.textValue());
+            }
+        }));
         return out;
     }
 
@@ -265,14 +367,30 @@ public final class JsonRequest {
         return value;
     }
 
-    /** Throws AWS's ValidationException when any constraint failed. */
+    /**
+     * Throws AWS's ValidationException when any constraint failed; then refuses any grant token that was not
+     * minted here, when a check was installed.
+     */
     public void validate() {
-        if (violations.isEmpty()) {
-            return;
+        if (!violations.isEmpty()) {
+            String count = violations.size() == 1 ? "1 validation error detected: "
+                    : violations.size() + " validation errors detected: ";
+            throw new ValidationException(count + String.join("; ", violations));
         }
-        String count = violations.size() == 1 ? "1 validation error detected: "
-                : violations.size() + " validation errors detected: ";
-        throw new ValidationException(count + String.join("; ", violations));
+        if (grantTokenCheck != null && !grantTokens.isEmpty()) {
+            List<String> tokens = List.copyOf(grantTokens);
+            grantTokens.clear();
+            grantTokenCheck.accept(tokens);
+        }
+    }
+
+    private void checkString(String value, String path, int min, int max, java.util.regex.Pattern pattern,
+                             String shownPattern) {
+        if (!pattern.matcher(value).matches()) {
+            violations.add(valueAt("'" + value + "' ", path) + "Member must satisfy regular expression pattern: "
+                    + shownPattern);
+        }
+        checkLength("'" + value + "' ", path, value.length(), min, max);
     }
 
     private void checkLength(String shownValue, String path, int length, int min, int max) {

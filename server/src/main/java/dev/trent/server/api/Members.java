@@ -37,9 +37,14 @@ public final class Members {
         return request.stringMap(member);
     }
 
-    /** GrantTokens: up to 10 tokens of 1 to 8192 characters; accepted and not otherwise used yet. */
+    /**
+     * GrantTokens: up to 10 tokens of 1 to 8192 characters. Once the request's constraints hold, its
+     * {@link JsonRequest#validate()} refuses any token that was not minted here.
+     */
     public static List<String> grantTokens(JsonRequest request) {
-        return request.list("GrantTokens", 10, (node, path, r) -> r.elementText(node, path, 1, 8192));
+        List<String> tokens = request.list("GrantTokens", 10, (node, path, r) -> r.elementText(node, path, 1, 8192));
+        request.addGrantTokens(tokens);
+        return tokens;
     }
 
     public static List<Tags.Tag> tags(JsonRequest request) {

@@ -58,6 +58,7 @@ import dev.trent.server.api.op.VerifyMac;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Every operation of the KMS model, by wire name, listed explicitly: no reflection, no classpath scanning.
@@ -70,8 +71,10 @@ public final class OperationRegistry {
     static final List<String> NOT_YET_IMPLEMENTED = List.of();
 
     private final Map<String, Operation> operations = new TreeMap<>();
+    private final Consumer<List<String>> grantTokenCheck;
 
     public OperationRegistry(Services services) {
+        this.grantTokenCheck = services.grants()::checkTokens;
         for (Operation operation : implemented(services)) {
             add(UsageRecording.TRACKED.contains(operation.name())
                     ? new UsageRecording(operation, services.usage()) : operation);
@@ -114,6 +117,11 @@ public final class OperationRegistry {
         if (operations.put(operation.name(), operation) != null) {
             throw new IllegalStateException("operation registered twice: " + operation.name());
         }
+    }
+
+    /** Refuses a request's grant tokens that were not minted here; every operation's GrantTokens pass it. */
+    public Consumer<List<String>> grantTokenCheck() {
+        return grantTokenCheck;
     }
 
     public Map<String, Operation> operations() {

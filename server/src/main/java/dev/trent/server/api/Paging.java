@@ -28,18 +28,34 @@ public final class Paging {
     private Paging() {
     }
 
-    /** Reads Limit (model range 1..1000, capped at {@code max}) and Marker, and cuts the page. */
-    public static <T> Page<T> page(JsonRequest request, List<T> all, int defaultLimit, int max) {
-        int limit = Math.min(request.integer("Limit", 1, 1000).orElse(defaultLimit), max);
-        String marker = request.string("Marker", 1, 1024).orElse(null);
-        request.validate();
-        int offset = marker == null ? 0 : offset(marker);
-        if (offset > all.size()) {
-            throw invalid();
+    /** The Limit and Marker a request asked for, read with the model's constraints before any service call. */
+    public record Request(Integer limit, String marker) {
+
+        /** Cuts the page: Limit (absent: {@code defaultLimit}) is capped at {@code max}. */
+        public <T> Page<T> page(List<T> all, int defaultLimit, int max) {
+            int size = Math.min(limit == null ? defaultLimit : limit, max);
+            int offset = marker == null ? 0 : offset(marker);
+            if (offset > all.size()) {
+                throw invalid();
+            }
+            int end = Math.min(all.size(), offset + size);
+            String next = end < all.size() ? encode(end) : null;
+            return new Page<>(all.subList(offset, end), next);
         }
-        int end = Math.min(all.size(), offset + limit);
-        String next = end < all.size() ? encode(end) : null;
-        return new Page<>(all.subList(offset, end), next);
+    }
+
+    /** Reads Limit and Marker, checks the request, and cuts the page: for requests with no other members. */
+    public static <T> Page<T> page(JsonRequest request, List<T> all, int defaultLimit, int max) {
+        Request paging = read(request);
+        request.validate();
+        return paging.page(all, defaultLimit, max);
+    }
+
+    /** Limit (model range 1..1000) and Marker (MarkerType); their violations join the request's. */
+    public static Request read(JsonRequest request) {
+        Integer limit = request.integer("Limit", 1, 1000).orElse(null);
+        String marker = request.string("Marker", 1, 1024, ModelPatterns.MARKER).orElse(null);
+        return new Request(limit, marker);
     }
 
     private static String encode(int offset) {

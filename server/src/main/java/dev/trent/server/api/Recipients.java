@@ -15,18 +15,21 @@ public final class Recipients {
     }
 
     /**
-     * Refuses a Recipient, after reading it as the model shapes it: a malformed one is a malformed request
-     * (SerializationException or ValidationException) before it is an unsupported one.
+     * Reads a Recipient as the model shapes it, its violations joining the request's (a malformed one is a
+     * malformed request before it is an unsupported one); true when one was given.
      */
-    public static void reject(JsonRequest request) {
-        if (!request.has("Recipient")) {
-            return;
-        }
+    public static boolean read(JsonRequest request) {
         request.structure("Recipient").ifPresent(recipient -> {
             recipient.enumValue("KeyEncryptionAlgorithm", KeyEncryptionMechanism.class);
             recipient.blob("AttestationDocument", 1, ATTESTATION_DOCUMENT_MAX);
-            recipient.validate();
         });
-        throw new UnsupportedOperationException("Recipient (an attested enclave) is not supported by Trent.");
+        return request.has("Recipient");
+    }
+
+    /** Refuses a request that gave a Recipient, once the request is otherwise valid. */
+    public static void refuse(boolean given) {
+        if (given) {
+            throw new UnsupportedOperationException("Recipient (an attested enclave) is not supported by Trent.");
+        }
     }
 }

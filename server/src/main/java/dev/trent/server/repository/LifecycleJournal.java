@@ -31,6 +31,12 @@ import java.util.logging.Logger;
 public final class LifecycleJournal {
 
     private static final Logger LOG = Logger.getLogger(LifecycleJournal.class.getName());
+    /**
+     * Whether a phase move missing from the table fails the change instead of only being logged: on when the
+     * system property {@code trent.lifecycle.strict} is true, as Trent's own test runs set it, so such a bug
+     * fails the tests that reach it; off elsewhere, so a user's server or test keeps working and logs it.
+     */
+    private static final boolean STRICT = Boolean.getBoolean("trent.lifecycle.strict");
 
     private record Ref(Scope scope, KeyId id) {
     }
@@ -197,8 +203,12 @@ public final class LifecycleJournal {
             NistPhase from, NistPhase to) {
         if (from != null && !NistTransitions.allows(from, to)) {
             // The AWS rules already decided the change; a phase move missing from the table is Trent's bug to
-            // fix, not a reason to refuse the caller or lose the entry.
-            LOG.warning("lifecycle move " + from + " -> " + to + " by " + by.trigger() + " is not in the table");
+            // fix, not a reason to refuse a user's caller or lose the entry, but Trent's own tests must fail on it.
+            String message = "lifecycle move " + from + " -> " + to + " by " + by.trigger() + " is not in the table";
+            if (STRICT) {
+                throw new IllegalStateException(message);
+            }
+            LOG.warning(message);
         }
         return new LifecycleEvent(at, by.trigger(), by.caller(), by.reason(), awsFrom, awsTo, from, to);
     }

@@ -148,6 +148,16 @@ public final class GrantService {
                 .toList();
     }
 
+    /**
+     * Refuses with InvalidGrantTokenException any of {@code tokens} (a request's GrantTokens) that this store
+     * could not have minted: malformed, or with a MAC that does not verify.
+     */
+    public void checkTokens(java.util.List<String> tokens) {
+        for (String token : tokens) {
+            this.tokens.minted(token);
+        }
+    }
+
     /** RetireGrant with a grant token: the token names the key and the grant, in the caller's account and Region. */
     public void retireByToken(Scope scope, String token, boolean dryRun) {
         synchronized (repository) {

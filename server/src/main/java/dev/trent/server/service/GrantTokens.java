@@ -68,6 +68,18 @@ final class GrantTokens {
 
     /** The grant {@code token} names, if this store issued it for the caller's account and Region. */
     Named verify(Scope caller, String token) {
+        Named named = minted(token);
+        if (!named.scope().equals(caller)) {
+            throw invalid();
+        }
+        return named;
+    }
+
+    /**
+     * The grant {@code token} names, if this store minted it, for any account and Region: a grant token may be
+     * passed by a principal of another account than the key's.
+     */
+    Named minted(String token) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(token);
@@ -82,12 +94,8 @@ final class GrantTokens {
             throw invalid();
         }
         String arn = new String(bytes, ARN_OFFSET, bytes.length - ARN_OFFSET, StandardCharsets.UTF_8);
-        Named named = parseArn(arn, HexFormat.of().formatHex(bytes, 1 + NONCE_BYTES, MAC_OFFSET))
+        return parseArn(arn, HexFormat.of().formatHex(bytes, 1 + NONCE_BYTES, MAC_OFFSET))
                 .orElseThrow(GrantTokens::invalid);
-        if (!named.scope().equals(caller)) {
-            throw invalid();
-        }
-        return named;
     }
 
     /** The MAC over the token with its MAC field zeroed. */

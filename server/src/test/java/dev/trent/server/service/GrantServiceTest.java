@@ -158,7 +158,7 @@ class GrantServiceTest {
         create(key, null, GrantOperation.Decrypt);
         create(kept, null, GrantOperation.Decrypt);
         assertEquals(3, storage.barrier().getAll("grants/").size());
-        repository.destroy(key);
+        repository.destroy(keys.scheduleDeletion(SCOPE, key.id().value(), 7));
         assertEquals(1, storage.barrier().getAll("grants/").size());
         assertEquals(List.of(), repository.grants().of(SCOPE, key.id()));
         reload();

@@ -87,7 +87,7 @@ class PolicyServiceTest {
     void destroy_deletesThePolicyRecord() {
         KmsKey key = newKey();
         assertEquals(1, storage.barrier().getAll("policies/").size());
-        repository.destroy(key);
+        repository.destroy(keys.scheduleDeletion(SCOPE, key.id().value(), 7));
         assertEquals(Map.of(), storage.barrier().getAll("policies/"));
         assertTrue(repository.policy(SCOPE, key.id()).isEmpty());
     }

@@ -4,6 +4,7 @@ import dev.trent.server.api.JsonRequest;
 import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
+import dev.trent.server.api.XksMembers;
 import dev.trent.server.error.ValidationException;
 import dev.trent.server.error.XksProxyUriUnreachableException;
 import dev.trent.server.keystore.Cluster;
@@ -18,11 +19,6 @@ import java.util.Arrays;
  * proxy it cannot reach.
  */
 public final class CreateCustomKeyStore implements Operation {
-
-    private static final String[] XKS_MEMBERS = {
-        "XksProxyUriEndpoint", "XksProxyUriPath", "XksProxyVpcEndpointServiceName",
-        "XksProxyVpcEndpointServiceOwner", "XksProxyAuthenticationCredential", "XksProxyConnectivity",
-    };
 
     private final KeyStoreService keyStores;
 
@@ -44,13 +40,14 @@ public final class CreateCustomKeyStore implements Operation {
         String password = request.sensitiveString("KeyStorePassword", 7, 32).orElse(null);
         CustomKeyStoreType type = request.enumValue("CustomKeyStoreType", CustomKeyStoreType.class)
                 .orElse(CustomKeyStoreType.AWS_CLOUDHSM);
+        XksMembers.read(request);
         request.validate();
 
         if (type == CustomKeyStoreType.EXTERNAL_KEY_STORE) {
             throw new XksProxyUriUnreachableException("KMS was unable to reach the specified XksProxyUriPath. "
                     + "Trent cannot reach an external key store proxy.");
         }
-        for (String member : XKS_MEMBERS) {
+        for (String member : XksMembers.NAMES) {
             if (request.has(member)) {
                 throw new ValidationException(member + " is valid only for custom key stores with a "
                         + "CustomKeyStoreType of EXTERNAL_KEY_STORE.");

@@ -29,14 +29,15 @@ public final class CreateGrant implements Operation {
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         String keyId = Members.keyId(request);
         String grantee = GrantMembers.principal(request, "GranteePrincipal");
-        String granteeService = GrantMembers.servicePrincipal(request, "GranteeServicePrincipal");
         String retiring = GrantMembers.principal(request, "RetiringPrincipal");
-        String retiringService = GrantMembers.servicePrincipal(request, "RetiringServicePrincipal");
-        String name = GrantMembers.name(request);
-        Members.grantTokens(request);
-        boolean dryRun = request.bool("DryRun");
         List<GrantOperation> operations = GrantMembers.operations(request);
         Grant.Constraints constraints = GrantMembers.constraints(request);
+        Members.grantTokens(request);
+        String name = GrantMembers.name(request);
+        boolean dryRun = request.bool("DryRun");
+        String granteeService = GrantMembers.servicePrincipal(request, "GranteeServicePrincipal");
+        String retiringService = GrantMembers.servicePrincipal(request, "RetiringServicePrincipal");
+        request.validate();
         GrantService.Created created = grants.create(context.scope(), new GrantService.NewGrant(keyId, grantee,
                 granteeService, retiring, retiringService, operations, constraints, name), dryRun);
         return JsonResponse.create()

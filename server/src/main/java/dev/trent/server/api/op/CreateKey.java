@@ -6,6 +6,7 @@ import dev.trent.server.api.KeyMetadataJson;
 import dev.trent.server.api.KeyPolicyDocument;
 import dev.trent.server.api.LocalStackTags;
 import dev.trent.server.api.Members;
+import dev.trent.server.api.ModelPatterns;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.PolicyMembers;
 import dev.trent.server.api.RequestContext;
@@ -56,16 +57,16 @@ public final class CreateKey implements Operation {
         String description = request.string("Description", 0, 8192).orElse("");
         KeyUsage usage = request.enumValue("KeyUsage", KeyUsage.class, Members.KEY_USAGE_ORDER).orElse(null);
         boolean usageGiven = request.has("KeyUsage");
-        KeySpec keySpec = request.enumValue("KeySpec", KeySpec.class, Members.KEY_SPEC_ORDER).orElse(null);
         KeySpec cmkSpec = request.enumValue("CustomerMasterKeySpec", KeySpec.class,
                 Members.KEY_SPEC_ORDER.subList(0, 13)).orElse(null);
+        KeySpec keySpec = request.enumValue("KeySpec", KeySpec.class, Members.KEY_SPEC_ORDER).orElse(null);
         Origin origin = request.enumValue("Origin", Origin.class).orElse(Origin.AWS_KMS);
         String customKeyStoreId = request.string("CustomKeyStoreId", 1, 64).orElse(null);
-        request.string("XksKeyId", 1, 128);
         boolean bypassLockoutCheck = request.bool("BypassPolicyLockoutSafetyCheck");
-        boolean multiRegion = request.bool("MultiRegion");
         LocalStackTags.Split split = LocalStackTags.split(LocalStackTags.read(request));
         List<Tags.Tag> tags = split.tags();
+        boolean multiRegion = request.bool("MultiRegion");
+        request.string("XksKeyId", 1, 128, ModelPatterns.XKS_KEY_ID);
         request.validate();
 
         if (request.has("KeySpec") && request.has("CustomerMasterKeySpec")) {

@@ -30,16 +30,18 @@ public final class Decrypt implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
-        boolean dryRun = request.bool("DryRun");
-        boolean ignoreCiphertext = DryRunModifiers.ignoreCiphertext(request, dryRun);
+        boolean ignoreCiphertext = DryRunModifiers.ignoreCiphertext(request);
         byte[] blob = ignoreCiphertext ? request.blob("CiphertextBlob", 1, Members.CIPHERTEXT_MAX).orElse(null)
                 : request.requiredBlob("CiphertextBlob", 1, Members.CIPHERTEXT_MAX);
         Map<String, String> encryptionContext = Members.encryptionContext(request, "EncryptionContext");
         Members.grantTokens(request);
         String keyId = request.string("KeyId", 1, Members.KEY_ID_MAX).orElse(null);
         EncryptionAlgorithm algorithm = request.enumValue("EncryptionAlgorithm", EncryptionAlgorithm.class).orElse(null);
+        boolean recipient = Recipients.read(request);
+        boolean dryRun = request.bool("DryRun");
+        DryRunModifiers.read(request);
         request.validate();
-        Recipients.reject(request);
+        Recipients.refuse(recipient);
         if (ignoreCiphertext) {
             encryption.checkUsableWithoutCiphertext(context.scope(), DryRunModifiers.requireKey(keyId, "KeyId"),
                     KeyOperation.Decrypt, name());

@@ -25,7 +25,9 @@ public final class DeleteAlias implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
-        aliases.delete(context.scope(), AliasNames.readCustomerManaged(request));
+        String aliasName = AliasNames.member(request);
+        request.validate();
+        aliases.delete(context.scope(), AliasNames.checkCustomerManaged(aliasName));
         return null;
     }
 }

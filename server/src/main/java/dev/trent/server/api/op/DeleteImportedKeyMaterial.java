@@ -3,6 +3,7 @@ package dev.trent.server.api.op;
 import dev.trent.server.api.JsonRequest;
 import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.Members;
+import dev.trent.server.api.ModelPatterns;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.service.ImportService;
@@ -24,7 +25,7 @@ public final class DeleteImportedKeyMaterial implements Operation {
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         String keyId = Members.keyId(request);
-        String keyMaterialId = request.string("KeyMaterialId", 64, 64).orElse(null);
+        String keyMaterialId = request.string("KeyMaterialId", 64, 64, ModelPatterns.KEY_MATERIAL_ID).orElse(null);
         request.validate();
         ImportService.MaterialChange deleted = imports.deleteMaterial(context.scope(), keyId, keyMaterialId);
         return JsonResponse.create()

@@ -32,8 +32,9 @@ public final class DeriveSharedSecret implements Operation {
         byte[] publicKey = request.requiredBlob("PublicKey", 1, 8192);
         Members.grantTokens(request);
         boolean dryRun = request.bool("DryRun");
+        boolean recipient = Recipients.read(request);
         request.validate();
-        Recipients.reject(request);
+        Recipients.refuse(recipient);
         SharedSecret result = agreement.derive(context.scope(), keyId, algorithm, publicKey, dryRun);
         return JsonResponse.create()
                 .string("KeyId", result.key().arn())

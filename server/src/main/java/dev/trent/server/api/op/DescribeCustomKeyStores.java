@@ -33,6 +33,7 @@ public final class DescribeCustomKeyStores implements Operation {
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         String id = request.string("CustomKeyStoreId", 1, 64).orElse(null);
         String name = request.string("CustomKeyStoreName", 1, 256).orElse(null);
+        Paging.Request paging = Paging.read(request);
         request.validate();
         if (id != null && name != null) {
             throw new ValidationException("Specify either CustomKeyStoreId or CustomKeyStoreName, not both.");
@@ -40,7 +41,7 @@ public final class DescribeCustomKeyStores implements Operation {
         List<CustomKeyStore> stores = id != null ? List.of(keyStores.byId(context.scope(), id))
                 : name != null ? List.of(keyStores.byName(context.scope(), name))
                 : keyStores.list(context.scope());
-        Paging.Page<CustomKeyStore> page = Paging.page(request, stores, 100, 1000);
+        Paging.Page<CustomKeyStore> page = paging.page(stores, 100, 1000);
         return page.describe(JsonResponse.create().objects("CustomKeyStores",
                 page.items().stream().map(this::entry).toList()));
     }

@@ -25,7 +25,7 @@ public final class GenerateDataKeyPairWithoutPlaintext implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
-        DataKeyPairRequest in = DataKeyPairRequest.read(request);
+        DataKeyPairRequest in = DataKeyPairRequest.readWithoutPlaintext(request);
         DataKeyPair result = encryption.generateDataKeyPair(context.scope(), in.keyId(), in.pairSpec(),
                 in.encryptionContext(), KeyOperation.GenerateDataKeyPairWithoutPlaintext, in.dryRun());
         return JsonResponse.create()

@@ -25,7 +25,7 @@ public final class GenerateDataKeyWithoutPlaintext implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
-        DataKeyRequest in = DataKeyRequest.read(request);
+        DataKeyRequest in = DataKeyRequest.readWithoutPlaintext(request);
         DataKey result = encryption.generateDataKey(context.scope(), in.keyId(), in.length(), in.encryptionContext(),
                 KeyOperation.GenerateDataKeyWithoutPlaintext, in.dryRun());
         return JsonResponse.create()

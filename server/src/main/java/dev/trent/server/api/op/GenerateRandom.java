@@ -30,8 +30,9 @@ public final class GenerateRandom implements Operation {
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         Integer bytes = request.integer("NumberOfBytes", 1, 1024).orElse(null);
         String customKeyStoreId = request.string("CustomKeyStoreId", 1, 64).orElse(null);
+        boolean recipient = Recipients.read(request);
         request.validate();
-        Recipients.reject(request);
+        Recipients.refuse(recipient);
         if (bytes == null) {
             throw new ValidationException("NumberOfBytes is required.");
         }

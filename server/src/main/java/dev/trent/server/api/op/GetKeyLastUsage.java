@@ -26,7 +26,7 @@ public final class GetKeyLastUsage implements Operation {
         String keyId = Members.keyId(request);
         request.validate();
         UsageTracker.Report report = usage.report(context.scope(), keyId);
-        JsonResponse json = JsonResponse.create().string("KeyId", report.key().arn());
+        JsonResponse json = JsonResponse.create().string("KeyId", report.key().id().value());
         report.lastUsage().ifPresent(last -> json.object("KeyLastUsage", JsonResponse.create()
                 .string("Operation", last.operation())
                 .time("Timestamp", last.timestamp())

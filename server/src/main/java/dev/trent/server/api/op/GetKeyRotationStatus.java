@@ -28,7 +28,7 @@ public final class GetKeyRotationStatus implements Operation {
         RotationService.Status status = rotation.status(context.scope(), keyId);
         JsonResponse json = JsonResponse.create()
                 .bool("KeyRotationEnabled", status.enabled())
-                .string("KeyId", status.key().id().value());
+                .string("KeyId", status.key().arn());
         if (status.enabled()) {
             json.integer("RotationPeriodInDays", status.key().rotation().periodInDays())
                     .time("NextRotationDate", status.key().rotation().nextRotationDate());

@@ -3,23 +3,19 @@ package dev.trent.server.api.op;
 import dev.trent.server.api.JsonRequest;
 import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.Members;
+import dev.trent.server.api.ModelPatterns;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.key.ExpirationModel;
 import dev.trent.server.key.ImportType;
 import dev.trent.server.service.ImportService;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * ImportKeyMaterial: material wrapped under the public key of GetParametersForImport, for a key with origin
  * EXTERNAL. ExpirationModel defaults to KEY_MATERIAL_EXPIRES, as the model documents.
  */
 public final class ImportKeyMaterial implements Operation {
-
-    /** The model's KeyMaterialDescriptionType pattern. */
-    private static final Pattern DESCRIPTION = Pattern.compile("[a-zA-Z0-9:/_\\s.-]+");
-    private static final String DESCRIPTION_SHOWN = "^[a-zA-Z0-9:/_\\s.-]+$";
 
     private final ImportService imports;
 
@@ -41,15 +37,14 @@ public final class ImportKeyMaterial implements Operation {
         ExpirationModel model = request.enumValue("ExpirationModel", ExpirationModel.class)
                 .orElse(ExpirationModel.KEY_MATERIAL_EXPIRES);
         ImportType importType = request.enumValue("ImportType", ImportType.class).orElse(null);
-        String description = request.string("KeyMaterialDescription", 0, 256, DESCRIPTION, DESCRIPTION_SHOWN)
+        String description = request.string("KeyMaterialDescription", 0, 256, ModelPatterns.KEY_MATERIAL_DESCRIPTION)
                 .orElse(null);
-        String keyMaterialId = request.string("KeyMaterialId", 64, 64).orElse(null);
+        String keyMaterialId = request.string("KeyMaterialId", 64, 64, ModelPatterns.KEY_MATERIAL_ID).orElse(null);
         request.validate();
         ImportService.MaterialChange imported = imports.importMaterial(context.scope(), new ImportService.ImportRequest(
                 keyId, token, material, model, validTo, importType, keyMaterialId, description));
         return JsonResponse.create()
-                // AWS answers the bare key id here (recorded), not the ARN the model's text names.
-                .string("KeyId", imported.key().id().value())
+                .string("KeyId", imported.key().arn())
                 .string("KeyMaterialId", imported.keyMaterialId());
     }
 }

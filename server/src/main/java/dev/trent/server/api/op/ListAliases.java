@@ -26,8 +26,9 @@ public final class ListAliases implements Operation {
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         String keyId = request.string("KeyId", 1, Members.KEY_ID_MAX).orElse(null);
+        Paging.Request paging = Paging.read(request);
         request.validate();
-        Paging.Page<Alias> page = Paging.page(request, aliases.list(context.scope(), keyId), 50, 100);
+        Paging.Page<Alias> page = paging.page(aliases.list(context.scope(), keyId), 50, 100);
         return page.describe(JsonResponse.create().objects("Aliases", page.items().stream()
                 .map(a -> JsonResponse.create()
                         .string("AliasName", a.name().value())

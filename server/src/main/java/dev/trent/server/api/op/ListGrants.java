@@ -26,12 +26,13 @@ public final class ListGrants implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
+        Paging.Request paging = Paging.read(request);
         String keyId = Members.keyId(request);
         String grantId = GrantMembers.grantId(request).orElse(null);
         String grantee = GrantMembers.principal(request, "GranteePrincipal");
         String granteeService = GrantMembers.servicePrincipal(request, "GranteeServicePrincipal");
         request.validate();
-        Paging.Page<Grant> page = Paging.page(request,
+        Paging.Page<Grant> page = paging.page(
                 grants.list(context.scope(), keyId, grantId, grantee, granteeService), 50, 100);
         return page.describe(JsonResponse.create().objects("Grants",
                 page.items().stream().map(GrantMembers::entry).toList()));

@@ -25,8 +25,9 @@ public final class ListKeyPolicies implements Operation {
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         String keyId = Members.keyId(request);
+        Paging.Request paging = Paging.read(request);
         request.validate();
-        Paging.Page<String> page = Paging.page(request, policies.names(context.scope(), keyId), 100, 1000);
+        Paging.Page<String> page = paging.page(policies.names(context.scope(), keyId), 100, 1000);
         return page.describe(JsonResponse.create().names("PolicyNames", page.items()));
     }
 }

@@ -4,11 +4,11 @@ import dev.trent.server.api.JsonRequest;
 import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.Members;
 import dev.trent.server.api.Operation;
-import dev.trent.server.api.RequestContext;
-import dev.trent.server.service.RotationService;
 import dev.trent.server.api.Paging;
+import dev.trent.server.api.RequestContext;
 import dev.trent.server.key.ImportedMaterial;
 import dev.trent.server.key.MaterialVersion;
+import dev.trent.server.service.RotationService;
 
 /**
  * ListKeyRotations: the key's materials made by rotation, or all of them with those pending rotation; Limit
@@ -34,11 +34,12 @@ public final class ListKeyRotations implements Operation {
         String keyId = Members.keyId(request);
         IncludeKeyMaterial include = request.enumValue("IncludeKeyMaterial", IncludeKeyMaterial.class)
                 .orElse(IncludeKeyMaterial.ROTATIONS_ONLY);
+        Paging.Request paging = Paging.read(request);
         request.validate();
         RotationService.Listing listing = rotation.rotations(context.scope(), keyId,
                 include == IncludeKeyMaterial.ALL_KEY_MATERIAL);
         String id = listing.key().id().value();
-        Paging.Page<RotationService.Entry> page = Paging.page(request, listing.entries(), 100, 1000);
+        Paging.Page<RotationService.Entry> page = paging.page(listing.entries(), 100, 1000);
         return page.describe(JsonResponse.create().objects("Rotations", page.items().stream()
                 .map(entry -> entry(id, entry))
                 .toList()));

@@ -27,9 +27,10 @@ public final class ListResourceTags implements Operation {
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         String keyId = Members.keyId(request);
+        Paging.Request paging = Paging.read(request);
         request.validate();
         var tags = new ArrayList<Map.Entry<String, String>>(keys.tags(context.scope(), keyId).entrySet());
-        Paging.Page<Map.Entry<String, String>> page = Paging.page(request, tags, 50, 50);
+        Paging.Page<Map.Entry<String, String>> page = paging.page(tags, 50, 50);
         return page.describe(JsonResponse.create().objects("Tags", page.items().stream()
                 .map(t -> JsonResponse.create().string("TagKey", t.getKey()).string("TagValue", t.getValue()))
                 .toList()));

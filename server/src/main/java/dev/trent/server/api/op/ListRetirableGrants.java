@@ -28,11 +28,11 @@ public final class ListRetirableGrants implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
+        Paging.Request paging = Paging.read(request);
         String retiring = GrantMembers.principal(request, "RetiringPrincipal");
         String retiringService = GrantMembers.servicePrincipal(request, "RetiringServicePrincipal");
         request.validate();
-        Paging.Page<Grant> page = Paging.page(request,
-                grants.retirable(context.scope(), retiring, retiringService), 50, 100);
+        Paging.Page<Grant> page = paging.page(grants.retirable(context.scope(), retiring, retiringService), 50, 100);
         return page.describe(JsonResponse.create().objects("Grants",
                 page.items().stream().map(GrantMembers::entry).toList()));
     }

@@ -28,8 +28,7 @@ public final class ReEncrypt implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
-        boolean dryRun = request.bool("DryRun");
-        boolean ignoreCiphertext = DryRunModifiers.ignoreCiphertext(request, dryRun);
+        boolean ignoreCiphertext = DryRunModifiers.ignoreCiphertext(request);
         byte[] blob = ignoreCiphertext ? request.blob("CiphertextBlob", 1, Members.CIPHERTEXT_MAX).orElse(null)
                 : request.requiredBlob("CiphertextBlob", 1, Members.CIPHERTEXT_MAX);
         var sourceContext = Members.encryptionContext(request, "SourceEncryptionContext");
@@ -41,6 +40,8 @@ public final class ReEncrypt implements Operation {
         EncryptionAlgorithm destinationAlgorithm =
                 request.enumValue("DestinationEncryptionAlgorithm", EncryptionAlgorithm.class).orElse(null);
         Members.grantTokens(request);
+        boolean dryRun = request.bool("DryRun");
+        DryRunModifiers.read(request);
         request.validate();
         if (ignoreCiphertext) {
             encryption.checkUsableWithoutCiphertext(context.scope(), destinationKeyId, KeyOperation.ReEncryptTo, name());

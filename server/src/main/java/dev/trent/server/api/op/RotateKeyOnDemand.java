@@ -25,6 +25,6 @@ public final class RotateKeyOnDemand implements Operation {
     public JsonResponse handle(RequestContext context, JsonRequest request) {
         String keyId = Members.keyId(request);
         request.validate();
-        return JsonResponse.create().string("KeyId", rotation.rotateOnDemand(context.scope(), keyId).id().value());
+        return JsonResponse.create().string("KeyId", rotation.rotateOnDemand(context.scope(), keyId).arn());
     }
 }

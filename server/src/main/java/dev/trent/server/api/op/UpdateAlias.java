@@ -25,8 +25,10 @@ public final class UpdateAlias implements Operation {
 
     @Override
     public JsonResponse handle(RequestContext context, JsonRequest request) {
+        String aliasName = AliasNames.member(request);
         String target = request.requiredString("TargetKeyId", 1, Members.KEY_ID_MAX);
-        AliasName name = AliasNames.readCustomerManaged(request);
+        request.validate();
+        AliasName name = AliasNames.checkCustomerManaged(aliasName);
         aliases.update(context.scope(), name, target);
         return null;
     }

@@ -4,6 +4,7 @@ import dev.trent.server.api.JsonRequest;
 import dev.trent.server.api.JsonResponse;
 import dev.trent.server.api.Operation;
 import dev.trent.server.api.RequestContext;
+import dev.trent.server.api.XksMembers;
 import dev.trent.server.error.ValidationException;
 import dev.trent.server.keystore.Cluster;
 import dev.trent.server.keystore.KeyStoreService;
@@ -14,11 +15,6 @@ import java.util.Arrays;
  * KeyStorePassword, or another configured cluster (both only while disconnected).
  */
 public final class UpdateCustomKeyStore implements Operation {
-
-    private static final String[] XKS_MEMBERS = {
-        "XksProxyUriEndpoint", "XksProxyUriPath", "XksProxyVpcEndpointServiceName",
-        "XksProxyVpcEndpointServiceOwner", "XksProxyAuthenticationCredential", "XksProxyConnectivity",
-    };
 
     private final KeyStoreService keyStores;
 
@@ -38,8 +34,9 @@ public final class UpdateCustomKeyStore implements Operation {
         String password = request.sensitiveString("KeyStorePassword", 7, 32).orElse(null);
         String clusterId = request.string("CloudHsmClusterId", 19, 24, Cluster.ID, "cluster-[2-7a-zA-Z]{11,16}")
                 .orElse(null);
+        XksMembers.read(request);
         request.validate();
-        for (String member : XKS_MEMBERS) {
+        for (String member : XksMembers.NAMES) {
             if (request.has(member)) {
                 throw new ValidationException(member + " is valid only for custom key stores with a "
                         + "CustomKeyStoreType of EXTERNAL_KEY_STORE.");

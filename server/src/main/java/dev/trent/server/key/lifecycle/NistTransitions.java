@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * Every move between NIST SP 800-57 phases that Trent makes, with what triggers it: one table. A move not listed
  * never happens; {@link #trigger} tells a caller why a requested action is refused. The moves follow SP 800-57
- * Part 1 Rev. 5 section 7 and its figure of states and transitions, with two additions AWS forces on it: a key
- * pending deletion (deactivated) returns to suspended when the deletion is cancelled, and a deactivated key
- * becomes active again when an administrator lengthens or clears its cryptoperiods.
+ * Part 1 Rev. 5 section 7 and its figure of states and transitions, with additions AWS forces on it: a key
+ * pending deletion (deactivated) returns to where it was when the deletion is cancelled (suspended, as AWS
+ * leaves it disabled; or pre-activation, as AWS returns a key that never had material to PendingImport), and a
+ * deactivated key becomes active again when an administrator lengthens or clears its cryptoperiods.
  */
 public final class NistTransitions {
 
@@ -34,6 +35,7 @@ public final class NistTransitions {
         move(SUSPENDED, DEACTIVATED, "ScheduleKeyDeletion, or the originator-usage period ended");
         move(SUSPENDED, COMPROMISED, "marked compromised");
         move(DEACTIVATED, SUSPENDED, "CancelKeyDeletion (AWS leaves the key disabled)");
+        move(DEACTIVATED, PRE_ACTIVATION, "CancelKeyDeletion of a key that never had material (back to PendingImport)");
         move(DEACTIVATED, ACTIVE, "cryptoperiods lengthened or cleared");
         move(DEACTIVATED, COMPROMISED, "marked compromised");
         move(DEACTIVATED, DESTROYED, "the deletion window ended");

@@ -29,6 +29,7 @@ class NistTransitionsTest {
             List.of(SUSPENDED, DEACTIVATED),
             List.of(SUSPENDED, COMPROMISED),
             List.of(DEACTIVATED, SUSPENDED),
+            List.of(DEACTIVATED, PRE_ACTIVATION),
             List.of(DEACTIVATED, ACTIVE),
             List.of(DEACTIVATED, COMPROMISED),
             List.of(DEACTIVATED, DESTROYED),
