@@ -8,16 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.crypto.Cipher;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -132,7 +125,7 @@ class ClockAdvanceTest extends TrentTestBase {
     void anImportToken_expiresWhenTheClockPasses24Hours() throws Exception {
         KeyMetadata key = externalKey();
         GetParametersForImportResponse parameters = parameters(key);
-        byte[] wrapped = wrap(parameters, randomBytes(32));
+        byte[] wrapped = Jca.wrapForImport(parameters, randomBytes(32));
 
         admin.advance(Duration.ofHours(25));
 
@@ -146,7 +139,7 @@ class ClockAdvanceTest extends TrentTestBase {
         KeyMetadata key = externalKey();
         GetParametersForImportResponse parameters = parameters(key);
         Instant validTo = Instant.now().plus(Duration.ofHours(2));
-        byte[] wrapped = wrap(parameters, randomBytes(32));
+        byte[] wrapped = Jca.wrapForImport(parameters, randomBytes(32));
         kms.importKeyMaterial(b -> b.keyId(key.keyId()).importToken(parameters.importToken())
                 .encryptedKeyMaterial(sdk(wrapped))
                 .expirationModel(ExpirationModelType.KEY_MATERIAL_EXPIRES).validTo(validTo));
@@ -172,13 +165,4 @@ class ClockAdvanceTest extends TrentTestBase {
                 .wrappingKeySpec(WrappingKeySpec.RSA_2048));
     }
 
-    /** RSAES-OAEP with SHA-256 and MGF1-SHA-256, with the JDK's provider, as an AWS client wraps material. */
-    private static byte[] wrap(GetParametersForImportResponse parameters, byte[] material)
-            throws GeneralSecurityException {
-        PublicKey publicKey = Jca.rsaPublicKey(parameters.publicKey().asByteArray());
-        Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, publicKey, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-                PSource.PSpecified.DEFAULT), new SecureRandom());
-        return cipher.doFinal(material);
-    }
 }

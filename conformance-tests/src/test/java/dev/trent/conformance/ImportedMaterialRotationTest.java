@@ -13,12 +13,7 @@ import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentServer;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.spec.MGF1ParameterSpec;
 import java.util.List;
-import javax.crypto.Cipher;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -228,11 +223,7 @@ class ImportedMaterialRotationTest extends TrentTestBase {
                                          String description, String materialId) throws GeneralSecurityException {
         GetParametersForImportResponse parameters = client.getParametersForImport(b -> b.keyId(key.keyId())
                 .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.RSA_2048));
-        Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        oaep.init(Cipher.ENCRYPT_MODE, Jca.rsaPublicKey(parameters.publicKey().asByteArray()),
-                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT),
-                new SecureRandom());
-        byte[] wrapped = oaep.doFinal(material);
+        byte[] wrapped = Jca.wrapForImport(parameters, material);
         ImportKeyMaterialRequest.Builder request = ImportKeyMaterialRequest.builder().keyId(key.keyId())
                 .importToken(parameters.importToken()).encryptedKeyMaterial(sdk(wrapped))
                 .expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE)

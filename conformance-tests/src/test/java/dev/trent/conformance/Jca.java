@@ -13,6 +13,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
 import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 
 /**
@@ -67,6 +68,16 @@ final class Jca {
         cipher.init(Cipher.ENCRYPT_MODE, key,
                 new OAEPParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash), PSource.PSpecified.DEFAULT));
         return cipher.doFinal(plaintext);
+    }
+
+    /**
+     * Key material wrapped for ImportKeyMaterial under GetParametersForImport's public key with RSAES_OAEP_SHA_256,
+     * by the JDK's provider, as an AWS client wraps it.
+     */
+    static byte[] wrapForImport(GetParametersForImportResponse parameters, byte[] material)
+            throws GeneralSecurityException {
+        return oaepEncrypt(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256,
+                rsaPublicKey(parameters.publicKey().asByteArray()), material);
     }
 
     static String toPem(byte[] subjectPublicKeyInfo) {

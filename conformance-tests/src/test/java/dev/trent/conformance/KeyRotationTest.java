@@ -22,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -580,11 +575,7 @@ class KeyRotationTest extends TrentTestBase {
     private void importMaterial(KeyMetadata key) throws GeneralSecurityException {
         GetParametersForImportResponse parameters = kms.getParametersForImport(b -> b.keyId(key.keyId())
                 .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.RSA_2048));
-        Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        oaep.init(Cipher.ENCRYPT_MODE, Jca.rsaPublicKey(parameters.publicKey().asByteArray()),
-                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT),
-                new SecureRandom());
-        byte[] wrapped = oaep.doFinal(randomBytes(32));
+        byte[] wrapped = Jca.wrapForImport(parameters, randomBytes(32));
         kms.importKeyMaterial(b -> b.keyId(key.keyId()).importToken(parameters.importToken())
                 .encryptedKeyMaterial(sdk(wrapped)).expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE));
     }

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.MGF1ParameterSpec;
-import javax.crypto.Cipher;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.model.AlgorithmSpec;
@@ -102,11 +97,7 @@ class ResponseKeyIdFormTest extends TrentTestBase {
                 .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.RSA_2048));
         assertEquals(key.arn(), parameters.keyId(), "GetParametersForImport");
 
-        Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, Jca.rsaPublicKey(parameters.publicKey().asByteArray()),
-                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT),
-                new SecureRandom());
-        byte[] wrapped = cipher.doFinal(randomBytes(32));
+        byte[] wrapped = Jca.wrapForImport(parameters, randomBytes(32));
         assertEquals(key.arn(), kms.importKeyMaterial(b -> b.keyId(key.keyId()).importToken(parameters.importToken())
                 .encryptedKeyMaterial(sdk(wrapped)).expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE))
                 .keyId(), "ImportKeyMaterial");
