@@ -1,5 +1,6 @@
 package dev.trent.server.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,8 +75,11 @@ public final class KmsAuthorizer {
             if (named == PrincipalMatch.DIRECT) {
                 return Decision.allow(request, AllowedBy.KEY_POLICY, resource.allowsAtLeast(PrincipalMatch.DIRECT));
             }
-            if (named == PrincipalMatch.ROLE && sessionAllows) {
-                return Decision.allow(request, AllowedBy.KEY_POLICY, resource.allowsAtLeast(PrincipalMatch.ROLE));
+            if (named == PrincipalMatch.ROLE) {
+                // Every other way in also passes through the session's policies, so they decide.
+                return sessionAllows
+                        ? Decision.allow(request, AllowedBy.KEY_POLICY, resource.allowsAtLeast(PrincipalMatch.ROLE))
+                        : Decision.implicitDeny(request, PolicyType.SESSION);
             }
         }
         if (!identityAllows) {
@@ -84,7 +88,7 @@ public final class KmsAuthorizer {
         if (!sessionAllows) {
             return Decision.implicitDeny(request, PolicyType.SESSION);
         }
-        List<MatchedStatement> statements = new java.util.ArrayList<>(resource.allows);
+        List<MatchedStatement> statements = new ArrayList<>(resource.allows);
         statements.addAll(identity.allows);
         return Decision.allow(request, AllowedBy.KEY_POLICY_AND_IDENTITY, statements);
     }
