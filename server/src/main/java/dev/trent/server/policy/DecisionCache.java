@@ -20,17 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * lookup lock-free and the worst case (a workload of ever-new questions) at one evaluation per request, as without
  * a cache.
  */
-public final class DecisionCache {
+public final class DecisionCache implements Authorizer {
 
     private record Key(PolicyPrincipal principal, String action, Resource resource, boolean crossAccountUse,
             ApplicablePolicies policies, boolean grantAllows, Map<String, List<String>> context) {
     }
 
-    private final KmsAuthorizer authorizer;
+    private final Authorizer authorizer;
     private final int maxEntries;
     private final Map<Key, Decision> entries = new ConcurrentHashMap<>();
 
-    public DecisionCache(KmsAuthorizer authorizer, int maxEntries) {
+    public DecisionCache(Authorizer authorizer, int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("a cache holds at least one decision");
         }
@@ -38,7 +38,8 @@ public final class DecisionCache {
         this.maxEntries = maxEntries;
     }
 
-    /** The decision {@link KmsAuthorizer#authorize} would give, evaluated only when not already known. */
+    /** The decision {@code authorizer} would give, evaluated only when not already known. */
+    @Override
     public Decision authorize(AuthorizationRequest request, ApplicablePolicies policies, boolean grantAllows) {
         Key key = new Key(request.principal(), request.action(), request.resource(), request.crossAccountUse(),
                 policies, grantAllows, request.context().restrictedTo(policies.contextKeys()));

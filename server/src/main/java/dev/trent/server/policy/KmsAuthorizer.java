@@ -21,9 +21,9 @@ import java.util.List;
  * An account's root user holds no identity policies and needs none: within its account it passes the identity
  * step. Pure: no I/O, no clock; the request context carries the time.
  */
-public final class KmsAuthorizer {
+public final class KmsAuthorizer implements Authorizer {
 
-    /** Decides {@code request}; {@code grantAllows} is the caller's verdict on the key's grants for it. */
+    @Override
     public Decision authorize(AuthorizationRequest request, ApplicablePolicies policies, boolean grantAllows) {
         PolicyMatches resource = PolicyMatches.of(policies.keyPolicy() == null ? List.of()
                 : List.of(policies.keyPolicy()), request);
