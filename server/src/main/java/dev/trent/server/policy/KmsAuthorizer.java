@@ -18,8 +18,8 @@ import java.util.List;
  * <li>Otherwise a grant that allows the operation allows it (grants cannot override an explicit deny).
  * <li>Otherwise the request is implicitly denied, naming the policy type that failed to allow it.
  * </ol>
- * An account's root user holds no identity policies and needs none: within its account it passes the identity
- * step. Pure: no I/O, no clock; the request context carries the time.
+ * An account's root user holds no identity policies and needs none: it passes the identity step, also for another
+ * account's key whose policy names the root user's account. Pure: no I/O, no clock; the request context carries the time.
  */
 public final class KmsAuthorizer implements Authorizer {
 
@@ -41,8 +41,7 @@ public final class KmsAuthorizer implements Authorizer {
             return Decision.explicitDeny(request, PolicyType.SESSION, session.denies);
         }
 
-        boolean crossAccount = request.crossAccount();
-        boolean identityAllows = (root && !crossAccount) || identity.allows();
+        boolean identityAllows = root || identity.allows();
         boolean sessionAllows = session == null || session.allows();
 
         Decision decision = policies.keyPolicy() == null

@@ -75,6 +75,15 @@ class CrossAccountAndAccountLevelTest {
                 decide(otherRoot, "kms:Decrypt", true, keyAndIdentity(keyPolicy)).deniedBy());
     }
 
+    @Test
+    void otherAccountRoot_needsNoIdentityPolicy_whenTheKeyPolicyNamesItsAccount() {
+        PolicyPrincipal otherRoot = PolicyPrincipal.root("444455556666");
+        assertEquals(AllowedBy.KEY_POLICY_AND_IDENTITY,
+                decide(otherRoot, "kms:Decrypt", true, keyAndIdentity(sharedWithOtherAccount)).allowedBy());
+        assertEquals(PolicyType.RESOURCE_BASED,
+                decide(otherRoot, "kms:Encrypt", true, keyAndIdentity(sharedWithOtherAccount)).deniedBy());
+    }
+
     private Decision accountLevel(PolicyPrincipal who, String action, Policy... identity) {
         return authorizer.authorize(new AuthorizationRequest(who, action, Resource.account(REGION, who.account()),
                 ContextKeys.EMPTY, false), ApplicablePolicies.identityOnly(List.of(identity), null), false);
