@@ -25,8 +25,12 @@ final class PolicyMatches {
     private void add(Policy policy, AuthorizationRequest request) {
         PolicyDocument document = policy.document();
         boolean variables = document.variablesEnabled();
+        boolean resourcePolicy = policy.type() == PolicyType.RESOURCE_BASED;
         for (Statement statement : document.statements()) {
-            PrincipalMatch principal = statement.principalMatch(request.principal());
+            // A resource policy grants only to whom it names; an identity policy's statements apply to its holder.
+            PrincipalMatch principal = !resourcePolicy ? PrincipalMatch.DIRECT
+                    : statement.principals() == null ? PrincipalMatch.NONE
+                    : statement.principalMatch(request.principal());
             if (principal == PrincipalMatch.NONE
                     || !statement.coversAction(request.action())
                     || !statement.coversResource(request.resource().arn(), request.context(), variables)

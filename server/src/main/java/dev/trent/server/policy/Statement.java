@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One statement of a policy, already read. {@code index} counts from 0 in document order. {@code principals} is
- * null in identity policies, which apply to whoever holds them. An absent Action or Resource is an empty list
+ * null when the statement names none, as in identity policies, which apply to whoever holds them. An absent Action or Resource is an empty list
  * with its {@code not} flag false, so the statement applies to nothing.
  */
 public record Statement(int index, String sid, Effect effect, PrincipalSet principals, boolean notPrincipal,
@@ -17,10 +17,10 @@ public record Statement(int index, String sid, Effect effect, PrincipalSet princ
         conditions = List.copyOf(conditions);
     }
 
-    /** How the Principal element names the caller; an identity policy's statements apply to their holder. */
+    /** How the Principal or NotPrincipal element names the caller; NONE when the statement has neither. */
     public PrincipalMatch principalMatch(PolicyPrincipal caller) {
         if (principals == null) {
-            return PrincipalMatch.DIRECT;
+            return PrincipalMatch.NONE;
         }
         if (!notPrincipal) {
             return principals.match(caller);

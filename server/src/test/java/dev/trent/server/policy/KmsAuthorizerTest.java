@@ -173,4 +173,13 @@ class KmsAuthorizerTest {
         assertEquals(EvalDecision.EXPLICIT_DENY,
                 decide(ROOT, "kms:ScheduleKeyDeletion", keyAndIdentity(keyPolicy)).decision());
     }
+
+    @Test
+    void keyPolicyStatementWithoutPrincipal_grantsNobody_identityStatementsIgnorePrincipal() {
+        Policy keyPolicy = Policy.keyPolicy(doc(allow(null, "kms:*", null)));
+        assertEquals(PolicyType.RESOURCE_BASED, decide(ANA, "kms:Encrypt", keyAndIdentity(keyPolicy)).deniedBy());
+        Policy identityNamingOthers = identity("p", allow(aws("arn:aws:iam::111122223333:user/Other"), "kms:*", null));
+        assertEquals(EvalDecision.ALLOWED, decide(ANA, "kms:Encrypt",
+                keyAndIdentity(defaultKeyPolicy(), identityNamingOthers)).decision());
+    }
 }
