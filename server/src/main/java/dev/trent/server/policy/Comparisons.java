@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.IntPredicate;
 
@@ -42,7 +43,7 @@ final class Comparisons {
 
     static boolean binary(String contextValue, String policyValue) {
         try {
-            return java.util.Arrays.equals(Base64.getDecoder().decode(contextValue),
+            return Arrays.equals(Base64.getDecoder().decode(contextValue),
                     Base64.getDecoder().decode(policyValue));
         } catch (IllegalArgumentException e) {
             return false;

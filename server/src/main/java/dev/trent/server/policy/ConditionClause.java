@@ -2,6 +2,7 @@ package dev.trent.server.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One key under one operator, e.g. {@code "StringEquals": {"kms:CallerAccount": ["111122223333", "444455556666"]}}.
@@ -57,7 +58,7 @@ public record ConditionClause(ConditionOperator operator, String key, List<Strin
 
     private boolean testNull(boolean present) {
         for (String value : values) {
-            if (Comparisons.isBoolean(value) && Boolean.parseBoolean(value.toLowerCase()) != present) {
+            if (Comparisons.isBoolean(value) && Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)) != present) {
                 return true;
             }
         }

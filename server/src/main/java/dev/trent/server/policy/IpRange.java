@@ -9,7 +9,15 @@ import java.net.UnknownHostException;
  * without a prefix is the single address (/32, or /128 for IPv6). Only literal addresses are read, never names,
  * so parsing never touches the network.
  */
-public record IpRange(byte[] network, int prefix) {
+public final class IpRange {
+
+    private final byte[] network;
+    private final int prefix;
+
+    private IpRange(byte[] network, int prefix) {
+        this.network = network;
+        this.prefix = prefix;
+    }
 
     /** The range, or null when the text is not an address or CIDR block. */
     public static IpRange parse(String text) {

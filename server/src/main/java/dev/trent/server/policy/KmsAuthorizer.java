@@ -19,7 +19,8 @@ import java.util.List;
  * <li>Otherwise the request is implicitly denied, naming the policy type that failed to allow it.
  * </ol>
  * An account's root user holds no identity policies and needs none: it passes the identity step, also for another
- * account's key whose policy names the root user's account. Pure: no I/O, no clock; the request context carries the time.
+ * account's key whose policy names the root user's account. Pure: no I/O, no clock; the request context carries
+ * the time.
  */
 public final class KmsAuthorizer implements Authorizer {
 

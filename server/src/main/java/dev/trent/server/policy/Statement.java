@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One statement of a policy, already read. {@code index} counts from 0 in document order. {@code principals} is
- * null when the statement names none, as in identity policies, which apply to whoever holds them. An absent Action or Resource is an empty list
- * with its {@code not} flag false, so the statement applies to nothing.
+ * null when the statement names none, as in identity policies, which apply to whoever holds them. An absent
+ * Action or Resource is an empty list with its {@code not} flag false, so the statement applies to nothing.
  */
 public record Statement(int index, String sid, Effect effect, PrincipalSet principals, boolean notPrincipal,
         List<String> actions, boolean notAction, List<String> resources, boolean notResource,

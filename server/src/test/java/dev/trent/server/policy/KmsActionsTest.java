@@ -89,7 +89,8 @@ class KmsActionsTest {
     void replicateKey_needsReplicateOnThePrimary_andCreateKeyInTheReplicaRegion() {
         assertEquals(List.of("kms:ReplicateKey", "kms:CreateKey"),
                 actions(KmsActions.required(KmsActions.operation("ReplicateKey"), Map.of())));
-        assertEquals(PermissionTarget.REPLICA_REGION, KmsActions.operation("ReplicateKey").permissions().get(1).target());
+        assertEquals(PermissionTarget.REPLICA_REGION,
+                KmsActions.operation("ReplicateKey").permissions().get(1).target());
     }
 
     private static List<String> actions(List<KmsPermission> permissions) {

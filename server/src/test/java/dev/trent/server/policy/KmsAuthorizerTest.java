@@ -103,7 +103,8 @@ class KmsAuthorizerTest {
     void keyPolicyNamingTheSessionItself_isNotCappedBySessionPolicy() {
         Policy keyPolicy = Policy.keyPolicy(doc(allow(aws(SESSION.arn()), "kms:*", null)));
         Policy sessionPolicy = Policy.session("session", doc(allow(null, "kms:Sign", null)));
-        Decision d = decide(SESSION, "kms:Decrypt", new ApplicablePolicies(keyPolicy, List.of(), List.of(sessionPolicy)));
+        Decision d = decide(SESSION, "kms:Decrypt",
+                new ApplicablePolicies(keyPolicy, List.of(), List.of(sessionPolicy)));
         assertEquals(AllowedBy.KEY_POLICY, d.allowedBy());
     }
 

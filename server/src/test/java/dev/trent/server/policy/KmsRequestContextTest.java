@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 /** The condition keys each operation supplies, from its members, the key and the caller. */
 class KmsRequestContextTest {
 
-    private static final String OTHER_KEY = "arn:aws:kms:us-west-2:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
+    private static final String OTHER_KEY =
+            "arn:aws:kms:us-west-2:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
     private static final KeyFacts KEY = new KeyFacts(KEY_ARN, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", false,
             null, Map.of("Project", "Alpha"), List.of("alias/finance", "alias/app"));
-    private static final KeyFacts SIGNING_KEY = new KeyFacts(OTHER_KEY, "ECC_NIST_P256", "SIGN_VERIFY", "EXTERNAL", true,
-            "PRIMARY", Map.of(), List.of());
+    private static final KeyFacts SIGNING_KEY = new KeyFacts(OTHER_KEY, "ECC_NIST_P256", "SIGN_VERIFY", "EXTERNAL",
+            true, "PRIMARY", Map.of(), List.of());
     private static final Instant NOW = Instant.parse("2026-12-03T17:00:00Z");
 
     private static CallerFacts caller(PolicyPrincipal who) {
