@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trent.server.error.LimitExceededException;
 import dev.trent.server.error.MalformedPolicyDocumentException;
+import dev.trent.server.policy.PolicyDocument;
+import dev.trent.server.policy.PolicyParseException;
+import dev.trent.server.policy.Wildcard;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +17,9 @@ import java.util.Set;
 
 /**
  * The checks CreateKey and PutKeyPolicy apply to a key policy before it is stored. Policies are checked for
- * shape only; evaluating them against requests is the job of {@code service.PolicyEnforcement}. Lives in the
- * API layer because it reads JSON.
+ * shape and then read by the policy language's parser ({@code policy.PolicyDocument}), so
+ * that only documents the evaluator can run are stored; evaluating them against requests is the job of
+ * {@code service.PolicyEnforcement}.
  */
 public final class KeyPolicyDocument {
 
@@ -69,6 +73,12 @@ public final class KeyPolicyDocument {
         }
         if (!bypassLockoutSafetyCheck && !keepsUpdateAccess) {
             throw malformed(LOCKOUT_MESSAGE);
+        }
+        // What is stored must be what the evaluator can run: conditions are read here, once, not at request time.
+        try {
+            PolicyDocument.parse(policy);
+        } catch (PolicyParseException e) {
+            throw malformed(e.getMessage());
         }
     }
 
@@ -183,7 +193,7 @@ public final class KeyPolicyDocument {
     }
 
     private static boolean coversPutKeyPolicy(String action) {
-        return IamWildcard.matches(action, PROTECTED_ACTION);
+        return Wildcard.matchesIgnoringCase(action, PROTECTED_ACTION);
     }
 
     private static MalformedPolicyDocumentException malformed(String message) {

@@ -33,4 +33,26 @@ class KeyPolicyDocumentTest {
                         () -> KeyPolicyDocument.validate(rootPolicy(action), ACCOUNT, false)));
         assertEquals(KeyPolicyDocument.LOCKOUT_MESSAGE, e.getMessage());
     }
+
+    private static String rootPolicyWithCondition(String condition) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::" + ACCOUNT + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\","
+                + "\"Condition\":" + condition + "}]}";
+    }
+
+    /** A policy is stored only if the evaluator can run it, so a misspelt operator is refused up front. */
+    @Test
+    void unknownConditionOperator_isMalformed() {
+        MalformedPolicyDocumentException e = assertThrows(MalformedPolicyDocumentException.class,
+                () -> KeyPolicyDocument.validate(rootPolicyWithCondition("{\"StringEqual\":{\"kms:CallerAccount\":\""
+                        + ACCOUNT + "\"}}"), ACCOUNT, false));
+        assertEquals("The policy has an unknown condition operator: StringEqual.", e.getMessage());
+    }
+
+    @Test
+    void knownConditionOperators_areAccepted() {
+        KeyPolicyDocument.validate(rootPolicyWithCondition("{\"ForAnyValue:StringLikeIfExists\":"
+                + "{\"kms:EncryptionContextKeys\":[\"App*\"]},\"Bool\":{\"aws:SecureTransport\":true}}"),
+                ACCOUNT, false);
+    }
 }

@@ -1,0 +1,6 @@
+package dev.trent.server.policy;
+
+/** A statement's Effect. */
+public enum Effect {
+    Allow, Deny
+}
