@@ -4,7 +4,9 @@ import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.api.WorkLanes;
 import dev.trent.server.error.ThrottlingException;
-import dev.trent.server.key.Scope;
+import dev.trent.server.auth.AuthenticationException;
+import dev.trent.server.auth.SignedRequest;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,7 +20,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,8 +39,7 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private final Dispatcher dispatcher;
     private final Lanes lanes;
-    private final Accounts accounts;
-    private final String defaultRegion;
+    private final KmsAuthentication authentication;
 
     /** Picks the executor a request runs on. */
     @FunctionalInterface
@@ -52,11 +52,15 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         this(dispatcher, (target, body) -> executor, accounts, defaultRegion);
     }
 
+    /** A handler that checks no signatures ({@code --auth off}). */
     public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, Accounts accounts, String defaultRegion) {
+        this(dispatcher, lanes, KmsAuthentication.off(accounts, defaultRegion));
+    }
+
+    public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication) {
         this.dispatcher = dispatcher;
         this.lanes = lanes;
-        this.accounts = accounts;
-        this.defaultRegion = defaultRegion;
+        this.authentication = authentication;
     }
 
     @Override
@@ -75,18 +79,18 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
             return;
         }
         String target = request.headers().get("X-Amz-Target");
-        Optional<SigV4Scope> scope = SigV4Scope.parse(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        String region = scope.map(SigV4Scope::region).orElse(defaultRegion);
-        String account = accounts.forAccessKey(scope.map(SigV4Scope::accessKeyId).orElse(null));
         byte[] body = ByteBufUtil.getBytes(request.content());
-        String caller = scope.map(s -> "access key " + s.accessKeyId() + " (account " + account + ")")
-                .orElse("unsigned request (account " + account + ")");
-        RequestContext context = new RequestContext(new Scope(account, region), requestId, caller);
+        SignedRequest signed = SignedRequests.copyOf(request, body);
         try {
             lanes.forRequest(target, body).execute(() -> {
                 try {
+                    // Verified here, off the event loop: hashing a large body takes up to a millisecond.
+                    RequestContext context = authentication.contextFor(signed, requestId);
                     Dispatcher.Result result = dispatcher.dispatch(target, body, context);
                     write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+                } catch (AuthenticationException e) {
+                    write(ticket, HttpResponseStatus.BAD_REQUEST, error(e.failure().jsonType(), e.getMessage()),
+                            requestId, keepAlive);
                 } catch (Error e) {
                     // The dispatcher answers every exception; an Error still deserves an answer, not a hang.
                     write(ticket, HttpResponseStatus.INTERNAL_SERVER_ERROR,
@@ -104,7 +108,10 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     private static byte[] error(String type, String message) {
-        return ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        // Messages may echo what the client sent (an Authorization header), so they are escaped.
+        return ("{\"__type\":\"" + type + "\",\"message\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(ResponseTicket ticket, HttpResponseStatus status, byte[] body, String requestId,
