@@ -45,7 +45,7 @@ public final class KmsAuthentication {
 
     /**
      * The context {@code request} runs in. Verifying hashes the body and computes a few HMACs (microseconds for
-     * a typical request, about a millisecond for the largest), so callers run it on the business executor.
+     * a typical request, a few milliseconds at most for the largest), so callers run it on the business executor.
      *
      * @throws AuthenticationException when the mode verifies signatures and this one does not hold
      */

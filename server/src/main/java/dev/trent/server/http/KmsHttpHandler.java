@@ -84,7 +84,7 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         try {
             lanes.forRequest(target, body).execute(() -> {
                 try {
-                    // Verified here, off the event loop: hashing a large body takes up to a millisecond.
+                    // Verified here, off the event loop: hashing a large body takes a few milliseconds.
                     RequestContext context = authentication.contextFor(signed, requestId);
                     Dispatcher.Result result = dispatcher.dispatch(target, body, context);
                     write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
