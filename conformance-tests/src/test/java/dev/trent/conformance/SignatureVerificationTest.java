@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkGlobalTime;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -48,6 +49,9 @@ class SignatureVerificationTest extends TrentTestBase {
     void closeClients() {
         clients.forEach(KmsClient::close);
         clients.clear();
+        // The SDK keeps the clock correction it learns from a refusal's Date for the whole JVM; each test starts
+        // from this machine's time again, as the server's clock does after its reset.
+        SdkGlobalTime.setGlobalTimeOffset(0);
     }
 
     @Test
@@ -134,7 +138,26 @@ class SignatureVerificationTest extends TrentTestBase {
                     + " is now earlier than \\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z - 5 min\\.\\)"), message);
             String fresh = KmsErrors.assertUnmodeledErrorCode("InvalidSignatureException", client::listKeys)
                     .awsErrorDetails().errorMessage();
-            assertTrue(fresh.startsWith("Signature expired: "), "a client whose clock is behind the server's: " + fresh);
+            assertTrue(fresh.startsWith("Signature expired: "),
+                    "a client whose clock is behind the server's: " + fresh);
+        } finally {
+            assertEquals(200, admin("DELETE", "/_trent/clock", null).status());
+        }
+    }
+
+    @Test
+    void sdkWithItsDefaultRetries_correctsItsClockByTheRefusalsDate_afterTheServersClockMoved() {
+        KmsClient client = KmsClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        clients.add(client);
+        try {
+            assertEquals(200, admin("POST", "/_trent/clock", "{\"advanceSeconds\": 3600}").status());
+
+            assertEquals(ACCOUNT, client.createKey(b -> { }).keyMetadata().awsAccountId());
         } finally {
             assertEquals(200, admin("DELETE", "/_trent/clock", null).status());
         }

@@ -153,7 +153,8 @@ public final class TrentConfig {
     public List<RootCredentials.Entry> rootCredentials() { return rootCredentials; }
     /** True when the well-known {@code test}/{@code test} root credentials are among {@link #rootCredentials()}. */
     public boolean defaultRootCredentialsActive() {
-        return rootCredentials.stream().anyMatch(root -> root.accessKeyId().equals(RootCredentials.DEFAULT_ACCESS_KEY_ID)
+        return rootCredentials.stream().anyMatch(root ->
+                root.accessKeyId().equals(RootCredentials.DEFAULT_ACCESS_KEY_ID)
                 && root.account().equals(accountId));
     }
 
@@ -307,7 +308,8 @@ public final class TrentConfig {
             if (secret == null || secret.length == 0) {
                 throw new IllegalArgumentException("the secret access key must not be empty");
             }
-            if (accessKeyId == null || accessKeyId.isBlank() || accessKeyId.chars().anyMatch(c -> c == '/' || c <= ' ')) {
+            if (accessKeyId == null || accessKeyId.isBlank()
+                    || accessKeyId.chars().anyMatch(c -> c == '/' || c <= ' ')) {
                 throw new IllegalArgumentException("not an access key id: '" + accessKeyId + "'");
             }
             if (!account.matches("\\d{12}")) {

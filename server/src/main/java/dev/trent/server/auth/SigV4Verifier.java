@@ -34,6 +34,11 @@ public final class SigV4Verifier {
         this.clock = clock;
     }
 
+    /** The server's time, by which signatures are judged. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /**
      * @throws AuthenticationException with AWS's answer when the request is unsigned, wrongly signed, signed
      *                                 too long ago or ahead, or signed with credentials Trent does not hold

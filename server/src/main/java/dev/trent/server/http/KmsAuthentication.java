@@ -6,6 +6,7 @@ import dev.trent.server.auth.AuthenticationException;
 import dev.trent.server.auth.SigV4Verifier;
 import dev.trent.server.auth.SignedRequest;
 import dev.trent.server.key.Scope;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,11 @@ public final class KmsAuthentication {
     /** No checks: today's access-key-to-account rules. */
     public static KmsAuthentication off(Accounts accounts, String defaultRegion) {
         return new KmsAuthentication(AuthMode.OFF, null, accounts, defaultRegion);
+    }
+
+    /** The time signatures are judged by; an answer refusing one says it, as AWS's answers do in Date. */
+    Instant serverTime() {
+        return verifier != null ? verifier.now() : Instant.now();
     }
 
     /**

@@ -1,16 +1,17 @@
 package dev.trent.server.http;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.api.WorkLanes;
-import dev.trent.server.error.ThrottlingException;
 import dev.trent.server.auth.AuthenticationException;
 import dev.trent.server.auth.SignedRequest;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.trent.server.error.ThrottlingException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -89,8 +91,12 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
                     Dispatcher.Result result = dispatcher.dispatch(target, body, context);
                     write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
                 } catch (AuthenticationException e) {
-                    write(ticket, HttpResponseStatus.BAD_REQUEST, error(e.failure().jsonType(), e.getMessage()),
-                            requestId, keepAlive);
+                    // The SDKs correct their clock by the Date of a refusal, so they recover after the clock moved.
+                    FullHttpResponse refusal = response(HttpResponseStatus.BAD_REQUEST,
+                            error(e.failure().jsonType(), e.getMessage()), requestId);
+                    refusal.headers().set(HttpHeaderNames.DATE,
+                            DateFormatter.format(Date.from(authentication.serverTime())));
+                    ticket.send(refusal, keepAlive);
                 } catch (Error e) {
                     // The dispatcher answers every exception; an Error still deserves an answer, not a hang.
                     write(ticket, HttpResponseStatus.INTERNAL_SERVER_ERROR,
@@ -116,12 +122,16 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private static void write(ResponseTicket ticket, HttpResponseStatus status, byte[] body, String requestId,
                               boolean keepAlive) {
+        ticket.send(response(status, body, requestId), keepAlive);
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
                 .set(REQUEST_ID, requestId)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        ticket.send(response, keepAlive);
+        return response;
     }
 
     @Override

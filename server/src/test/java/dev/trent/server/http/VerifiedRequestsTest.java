@@ -87,7 +87,8 @@ class VerifiedRequestsTest {
                 Optional.empty(), START, "kms"));
 
         assertEquals(200, reply.status(), reply.body()::toString);
-        assertTrue(reply.body().at("/KeyMetadata/Arn").asText().startsWith("arn:aws:kms:eu-west-1:" + ACCOUNT + ":key/"));
+        assertTrue(reply.body().at("/KeyMetadata/Arn").asText()
+                .startsWith("arn:aws:kms:eu-west-1:" + ACCOUNT + ":key/"));
     }
 
     @Test
@@ -128,8 +129,24 @@ class VerifiedRequestsTest {
 
         clock.advance(Duration.ofMinutes(6));
 
-        assertRefused("InvalidSignatureException", "Signature expired: 20260101T001100Z is now earlier than"
-                + " 20260101T001200Z (20260101T001700Z - 5 min.)", send(replay));
+        channel.writeInbound(replay);
+        FullHttpResponse refusal = channel.readOutbound();
+        try {
+            assertEquals("Thu, 01 Jan 2026 00:17:00 GMT", refusal.headers().get("Date"),
+                    "the server's time, by which SDKs correct their clock");
+            assertRefused("InvalidSignatureException", "Signature expired: 20260101T001100Z is now earlier than"
+                            + " 20260101T001200Z (20260101T001700Z - 5 min.)",
+                    new Reply(refusal.status().code(), JSON.readTree(refusal.content().toString(StandardCharsets.UTF_8))));
+        } finally {
+            refusal.release();
+        }
+    }
+
+    @Test
+    void absoluteFormRequestTarget_isSignedAsItsPathAndQuery() {
+        assertEquals("/?a=b%20c", SignedRequests.originForm("http://localhost:4566/?a=b%20c"));
+        assertEquals("/", SignedRequests.originForm("http://localhost:4566"));
+        assertEquals("/_trent/clock", SignedRequests.originForm("/_trent/clock"));
     }
 
     @Test
@@ -158,7 +175,8 @@ class VerifiedRequestsTest {
 
         Reply reply = send(request);
         assertEquals("IncompleteSignatureException", reply.body().get("__type").asText());
-        assertTrue(reply.body().get("message").asText().endsWith("Authorization=AWS4-HMAC-SHA256 Credential=\"quoted\\\""));
+        assertTrue(reply.body().get("message").asText()
+                .endsWith("Authorization=AWS4-HMAC-SHA256 Credential=\"quoted\\\""));
     }
 
     @Test

@@ -48,7 +48,8 @@ class ServeOptionsTest {
 
     @Test
     void parse_everyOption_mapsOntoConfig() {
-        TrentConfig config = parse("--port", "14566", "--host", "0.0.0.0", "--allow-remote", "--data-dir", "/var/lib/trent",
+        TrentConfig config = parse("--port", "14566", "--host", "0.0.0.0", "--allow-remote",
+                "--data-dir", "/var/lib/trent",
                 "--account-id", "123456789012", "--region", "eu-west-3", "--key-file", "/etc/trent/master.key");
 
         assertEquals(14566, config.port());
