@@ -52,6 +52,7 @@ class VerifiedRequestsTest {
     private static final Instant START = Instant.parse("2026-01-01T00:11:00Z");
     private static final String ACCOUNT = "111122223333";
     private static final String USER_KEY = "AKIAUSEREXAMPLE";
+    private static final String ENDED_SESSION_KEY = "ASIAENDEDEXAMPLE";
 
     private final Storage storage = Storage.inMemory();
     private final MovableClock clock = new MovableClock(Clock.fixed(START, ZoneOffset.UTC));
@@ -59,11 +60,13 @@ class VerifiedRequestsTest {
     private final Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services));
     private final RootCredentials roots = new RootCredentials(List.of(
             new RootCredentials.Entry(ACCOUNT, "AKIAROOTEXAMPLE", SecretAccessKey.of("root-secret"))));
-    /** The roots, plus one non-root user, as IAM will add them behind the same interface. */
-    private final CredentialStore credentials = (accessKeyId, token, at) -> accessKeyId.equals(USER_KEY)
-            ? new CredentialStore.Found(SecretAccessKey.of("user-secret"), new Principal(Principal.Kind.USER, ACCOUNT,
-                    "arn:aws:iam::" + ACCOUNT + ":user/alice", "AIDAALICEEXAMPLE"))
-            : roots.find(accessKeyId, token, at);
+    /** The roots, plus one non-root user and one ended session, as IAM and STS will add them behind it. */
+    private final CredentialStore credentials = (accessKeyId, token, at) -> switch (accessKeyId) {
+        case USER_KEY -> new CredentialStore.Found(SecretAccessKey.of("user-secret"), new Principal(
+                Principal.Kind.USER, ACCOUNT, "arn:aws:iam::" + ACCOUNT + ":user/alice", "AIDAALICEEXAMPLE"));
+        case ENDED_SESSION_KEY -> new CredentialStore.Refused(CredentialStore.Reason.EXPIRED_SESSION_TOKEN);
+        default -> roots.find(accessKeyId, token, at);
+    };
     private final SigV4Verifier verifier = new SigV4Verifier(credentials, clock);
     private final EmbeddedChannel channel = new EmbeddedChannel(new InOrderResponses(),
             new AdminHttpHandler(AdminRoutes.create(new TimeTravel(clock, new Housekeeping()), "test",
@@ -118,6 +121,13 @@ class VerifiedRequestsTest {
         assertRefused("UnrecognizedClientException", "The security token included in the request is invalid.",
                 send(signed(kms("TrentService.ListKeys", "{}"), "AKIAROOTEXAMPLE", "root-secret",
                         Optional.of("IQoJb3JpZ2luX2VjEforged"), START, "kms")));
+    }
+
+    @Test
+    void expiredSessionToken_isExpiredToken() throws Exception {
+        assertRefused("ExpiredTokenException", "The security token included in the request is expired",
+                send(signed(kms("TrentService.ListKeys", "{}"), ENDED_SESSION_KEY, "session-secret",
+                        Optional.of("IQoJb3JpZ2luX2VjEended"), START, "kms")));
     }
 
     @Test
