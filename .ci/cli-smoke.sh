@@ -7,12 +7,16 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 work="$(mktemp -d)"
 log="$work/server.log"
 server_pid=""
+verify_pid=""
 ready_timeout=60
 stop_timeout=30
 
 cleanup() {
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
         kill -KILL "$server_pid" 2>/dev/null
+    fi
+    if [[ -n "$verify_pid" ]] && kill -0 "$verify_pid" 2>/dev/null; then
+        kill -KILL "$verify_pid" 2>/dev/null
     fi
     rm -rf "$work"
 }
@@ -219,6 +223,42 @@ step_port_in_use() {
     grep -q '^trent: ' second.err || { cat second.err; return 1; }
 }
 
+step_non_loopback_host_needs_auth_or_allow_remote() {
+    local rc=0
+    "$repo/trent" serve --in-memory --port 0 --host 0.0.0.0 >remote.out 2>remote.err || rc=$?
+    expect_equal "exit code" 1 "$rc" || { cat remote.out remote.err; return 1; }
+    expect_equal "stderr lines" 1 "$(wc -l <remote.err | tr -d ' ')" || { cat remote.err; return 1; }
+    grep -q '^trent: refusing to listen on 0.0.0.0 with --auth off' remote.err || { cat remote.err; return 1; }
+}
+
+# A second server with --auth verify: the AWS CLI's own SigV4 signatures are checked, and so are trent's.
+step_auth_verify_checks_the_cli_signatures() {
+    "$repo/trent" serve --in-memory --port 0 --auth verify >verify.log 2>&1 &
+    verify_pid=$!
+    local waited
+    for ((waited = 0; waited < ready_timeout; waited++)); do
+        grep -qx 'Ready.' verify.log && break
+        sleep 1
+    done
+    grep -qx 'Ready.' verify.log || { cat verify.log; return 1; }
+    local at out
+    at="$(grep -o 'http://[^ ]*' verify.log | head -n 1)"
+    out="$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url "$at" --region eu-west-1 kms \
+        create-key --query KeyMetadata.Arn --output text)" || return 1
+    [[ "$out" == arn:aws:kms:eu-west-1:000000000000:key/* ]] || { echo "unexpected ARN '$out'"; return 1; }
+    out="$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=wrong aws --endpoint-url "$at" kms list-keys 2>&1)" &&
+        { echo "a wrong secret was accepted"; return 1; }
+    grep -q 'InvalidSignatureException' <<<"$out" || { echo "$out"; return 1; }
+    out="$(aws --endpoint-url "$at" --no-sign-request kms list-keys 2>&1)" &&
+        { echo "an unsigned request was accepted"; return 1; }
+    grep -q 'MissingAuthenticationTokenException' <<<"$out" || { echo "$out"; return 1; }
+    "$repo/trent" clock --endpoint "$at" >/dev/null 2>&1 && { echo "trent clock signed with unknown keys"; return 1; }
+    AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test "$repo/trent" clock advance 1h --endpoint "$at" || return 1
+    kill -TERM "$verify_pid"
+    wait "$verify_pid"
+    verify_pid=""
+}
+
 step_sigterm_stops_cleanly() {
     kill -TERM "$server_pid" || return 1
     local waited
@@ -249,6 +289,9 @@ run_step "ready.d init script ran with awslocal" step_init_script_ran
 run_step "trent key lifecycle shows the deactivated phase and who scheduled it" step_key_lifecycle
 run_step "trent clock advance 8d deletes the key" step_clock_advance_deletes_key
 run_step "second server on the same port fails with one 'trent:' line" step_port_in_use
+run_step "a non-loopback --host with --auth off is refused in one 'trent:' line" \
+    step_non_loopback_host_needs_auth_or_allow_remote
+run_step "--auth verify checks the AWS CLI's signatures and trent clock's" step_auth_verify_checks_the_cli_signatures
 run_step "SIGTERM: exit code 0 and 'Stopped.'" step_sigterm_stops_cleanly
 
 echo
