@@ -1,5 +1,8 @@
 package dev.trent.server.app;
 
+import dev.trent.server.auth.AuthMode;
+import dev.trent.server.auth.RootCredentials;
+import dev.trent.server.auth.SecretAccessKey;
 import dev.trent.server.keystore.Cluster;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -63,6 +66,8 @@ public final class TrentConfig {
     private final Integer maxConnections;
     private final Duration idleTimeout;
     private final Duration requestReadTimeout;
+    private final AuthMode authMode;
+    private final List<RootCredentials.Entry> rootCredentials;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -86,6 +91,14 @@ public final class TrentConfig {
         this.maxConnections = b.maxConnections;
         this.idleTimeout = b.idleTimeout;
         this.requestReadTimeout = b.requestReadTimeout;
+        this.authMode = b.authMode;
+        List<RootCredentials.Entry> roots = new ArrayList<>(b.rootCredentials.values());
+        boolean defaultAccountHasRoot = roots.stream().anyMatch(root -> root.account().equals(b.accountId));
+        if (!defaultAccountHasRoot && !b.rootCredentials.containsKey(RootCredentials.DEFAULT_ACCESS_KEY_ID)) {
+            roots.add(new RootCredentials.Entry(b.accountId, RootCredentials.DEFAULT_ACCESS_KEY_ID,
+                    SecretAccessKey.of(RootCredentials.DEFAULT_SECRET)));
+        }
+        this.rootCredentials = List.copyOf(roots);
     }
 
     public static Builder builder() {
@@ -130,6 +143,20 @@ public final class TrentConfig {
     public Duration idleTimeout() { return idleTimeout; }
     /** How long a client may take to send a request once it has begun; zero means no limit. */
     public Duration requestReadTimeout() { return requestReadTimeout; }
+    /** Whether signatures are checked ({@code --auth}); {@link AuthMode#OFF} by default. */
+    public AuthMode authMode() { return authMode; }
+    /**
+     * The accounts' root access keys that {@code verify} and {@code enforce} accept: those configured, and
+     * access key {@code test} with secret {@code test} for the default account unless that account was given
+     * root credentials of its own (or {@code test} was given to another account).
+     */
+    public List<RootCredentials.Entry> rootCredentials() { return rootCredentials; }
+    /** True when the well-known {@code test}/{@code test} root credentials are among {@link #rootCredentials()}. */
+    public boolean defaultRootCredentialsActive() {
+        return rootCredentials.stream().anyMatch(root ->
+                root.accessKeyId().equals(RootCredentials.DEFAULT_ACCESS_KEY_ID)
+                && root.account().equals(accountId));
+    }
 
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -153,6 +180,8 @@ public final class TrentConfig {
         private Integer maxConnections;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
+        private AuthMode authMode = AuthMode.OFF;
+        private final Map<String, RootCredentials.Entry> rootCredentials = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -267,6 +296,30 @@ public final class TrentConfig {
                 throw new IllegalArgumentException("must not be negative, got " + timeout.toSeconds() + " seconds");
             }
             return timeout;
+        }
+
+        public Builder authMode(AuthMode mode) { this.authMode = Objects.requireNonNull(mode); return this; }
+
+        /**
+         * A root access key of {@code account} (repeatable; an account may have several). Giving the default
+         * account one removes the default {@code test}/{@code test} credentials.
+         */
+        public Builder rootCredentials(String account, String accessKeyId, char[] secret) {
+            if (secret == null || secret.length == 0) {
+                throw new IllegalArgumentException("the secret access key must not be empty");
+            }
+            if (accessKeyId == null || accessKeyId.isBlank()
+                    || accessKeyId.chars().anyMatch(c -> c == '/' || c <= ' ')) {
+                throw new IllegalArgumentException("not an access key id: '" + accessKeyId + "'");
+            }
+            if (!account.matches("\\d{12}")) {
+                throw new IllegalArgumentException("an account id is 12 digits, got '" + account + "'");
+            }
+            RootCredentials.Entry entry = new RootCredentials.Entry(account, accessKeyId, SecretAccessKey.of(secret));
+            if (rootCredentials.putIfAbsent(accessKeyId, entry) != null) {
+                throw new IllegalArgumentException("access key " + accessKeyId + " is given twice");
+            }
+            return this;
         }
 
         public TrentConfig build() {

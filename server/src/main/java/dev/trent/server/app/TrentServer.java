@@ -10,7 +10,11 @@ import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
 import dev.trent.server.api.WorkLanes;
 import dev.trent.server.app.cli.Version;
+import dev.trent.server.auth.RootCredentials;
+import dev.trent.server.auth.SigV4Verifier;
 import dev.trent.server.http.AcceptErrors;
+import dev.trent.server.http.AdminAuthentication;
+import dev.trent.server.http.KmsAuthentication;
 import dev.trent.server.http.Accounts;
 import dev.trent.server.http.ConnectionLimit;
 import dev.trent.server.http.ConnectionSettings;
@@ -193,6 +197,12 @@ public final class TrentServer implements AutoCloseable {
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
                     new StoreIntegrity(storage, repository));
 
+            // Signatures are dated by the movable clock, so moving it expires them as waiting would.
+            SigV4Verifier verifier = new SigV4Verifier(new RootCredentials(config.rootCredentials()), clock);
+            KmsAuthentication kmsAuthentication = new KmsAuthentication(config.authMode(), verifier,
+                    new Accounts(config.accountId(), config.accessKeyAccounts()), config.defaultRegion());
+            AdminAuthentication adminAuthentication = new AdminAuthentication(config.authMode(), verifier);
+
             lanes = WorkLanes.start(WorkLanes.Sizes.forProcessors(Runtime.getRuntime().availableProcessors()));
             WorkLanes work = lanes;
             boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -206,10 +216,9 @@ public final class TrentServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .handler(limit)
                     .childHandler(new KmsChannelInitializer(
-                            () -> new KmsHttpHandler(dispatcher, work::forRequest,
-                                    new Accounts(config.accountId(), config.accessKeyAccounts()),
-                                    config.defaultRegion()),
-                            () -> new AdminHttpHandler(admin, work.general()), guard, tls.context(),
+                            () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication),
+                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication), guard,
+                            tls.context(),
                             new ConnectionSettings(config.idleTimeout(), config.requestReadTimeout())))
                     .bind(config.host(), config.port())
                     .sync()

@@ -3,6 +3,7 @@ package dev.trent.server.http;
 import dev.trent.server.admin.AdminResponse;
 import dev.trent.server.admin.AdminRouter;
 import dev.trent.server.api.WorkLanes;
+import dev.trent.server.auth.SignedRequest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,8 +22,9 @@ import java.util.concurrent.RejectedExecutionException;
  * The admin API's edge, in front of the {@link KmsHttpHandler} on the same port: it takes the requests whose
  * path starts with one of {@link AdminRouter#PREFIXES} ({@code /_trent/}, {@code /_localstack/},
  * {@code /moto-api/}) and lets every other request through to KMS. Admin
- * requests are plain JSON over HTTP and not SigV4-checked; like KMS requests they run on the business executor,
- * since moving the clock fires rotations and deletions that write to storage.
+ * requests are plain JSON over HTTP, SigV4-checked only when {@code --auth} is not {@code off}
+ * ({@link AdminAuthentication}); like KMS requests they run on the business executor, since moving the clock
+ * fires rotations and deletions that write to storage, and so does the signature check.
  */
 public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -30,10 +32,17 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
 
     private final AdminRouter router;
     private final Executor executor;
+    private final AdminAuthentication authentication;
 
+    /** An admin API open to anyone who can connect ({@code --auth off}). */
     public AdminHttpHandler(AdminRouter router, Executor executor) {
+        this(router, executor, AdminAuthentication.off());
+    }
+
+    public AdminHttpHandler(AdminRouter router, Executor executor, AdminAuthentication authentication) {
         this.router = router;
         this.executor = executor;
+        this.authentication = authentication;
     }
 
     /** Only well-formed admin requests; everything else goes on down the pipeline untouched. */
@@ -60,10 +69,13 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
         String method = request.method().name();
         String uri = request.uri();
         byte[] body = ByteBufUtil.getBytes(request.content());
+        SignedRequest signed = SignedRequests.copyOf(request, body);
         try {
             executor.execute(() -> {
                 try {
-                    write(ticket, router.handle(method, uri, body), keepAlive);
+                    AdminResponse answer = authentication.refusal(signed)
+                            .orElseGet(() -> router.handle(method, uri, body));
+                    write(ticket, answer, keepAlive);
                 } catch (Error e) {
                     // The router answers every exception; an Error still deserves an answer, not a hang.
                     write(ticket, AdminResponse.error(500, "InternalError", "An internal error occurred."), false);

@@ -1,14 +1,17 @@
 package dev.trent.server.http;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.api.WorkLanes;
+import dev.trent.server.auth.AuthenticationException;
+import dev.trent.server.auth.SignedRequest;
 import dev.trent.server.error.ThrottlingException;
-import dev.trent.server.key.Scope;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -18,7 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,8 +41,7 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private final Dispatcher dispatcher;
     private final Lanes lanes;
-    private final Accounts accounts;
-    private final String defaultRegion;
+    private final KmsAuthentication authentication;
 
     /** Picks the executor a request runs on. */
     @FunctionalInterface
@@ -52,11 +54,15 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         this(dispatcher, (target, body) -> executor, accounts, defaultRegion);
     }
 
+    /** A handler that checks no signatures ({@code --auth off}). */
     public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, Accounts accounts, String defaultRegion) {
+        this(dispatcher, lanes, KmsAuthentication.off(accounts, defaultRegion));
+    }
+
+    public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication) {
         this.dispatcher = dispatcher;
         this.lanes = lanes;
-        this.accounts = accounts;
-        this.defaultRegion = defaultRegion;
+        this.authentication = authentication;
     }
 
     @Override
@@ -75,18 +81,22 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
             return;
         }
         String target = request.headers().get("X-Amz-Target");
-        Optional<SigV4Scope> scope = SigV4Scope.parse(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        String region = scope.map(SigV4Scope::region).orElse(defaultRegion);
-        String account = accounts.forAccessKey(scope.map(SigV4Scope::accessKeyId).orElse(null));
         byte[] body = ByteBufUtil.getBytes(request.content());
-        String caller = scope.map(s -> "access key " + s.accessKeyId() + " (account " + account + ")")
-                .orElse("unsigned request (account " + account + ")");
-        RequestContext context = new RequestContext(new Scope(account, region), requestId, caller);
+        SignedRequest signed = SignedRequests.copyOf(request, body);
         try {
             lanes.forRequest(target, body).execute(() -> {
                 try {
+                    // Verified here, off the event loop: hashing a large body takes a few milliseconds.
+                    RequestContext context = authentication.contextFor(signed, requestId);
                     Dispatcher.Result result = dispatcher.dispatch(target, body, context);
                     write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+                } catch (AuthenticationException e) {
+                    // The SDKs correct their clock by the Date of a refusal, so they recover after the clock moved.
+                    FullHttpResponse refusal = response(HttpResponseStatus.BAD_REQUEST,
+                            error(e.failure().jsonType(), e.getMessage()), requestId);
+                    refusal.headers().set(HttpHeaderNames.DATE,
+                            DateFormatter.format(Date.from(authentication.serverTime())));
+                    ticket.send(refusal, keepAlive);
                 } catch (Error e) {
                     // The dispatcher answers every exception; an Error still deserves an answer, not a hang.
                     write(ticket, HttpResponseStatus.INTERNAL_SERVER_ERROR,
@@ -104,17 +114,24 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     private static byte[] error(String type, String message) {
-        return ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        // Messages may echo what the client sent (an Authorization header), so they are escaped.
+        return ("{\"__type\":\"" + type + "\",\"message\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(ResponseTicket ticket, HttpResponseStatus status, byte[] body, String requestId,
                               boolean keepAlive) {
+        ticket.send(response(status, body, requestId), keepAlive);
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
                 .set(REQUEST_ID, requestId)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        ticket.send(response, keepAlive);
+        return response;
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Talks to the admin API of a running Trent ({@code /_trent/...}) for the command line. Every failure becomes a
@@ -28,9 +30,18 @@ public final class AdminClient {
 
     private final URI endpoint;
     private final HttpClient http;
+    private final Optional<AdminSigner> signer;
+    /** How far the server's clock is ahead of this machine's; learnt once, when requests are signed. */
+    private Duration serverClockOffset;
 
+    /** A client whose requests go unsigned, as {@code --auth off} takes them. */
     public AdminClient(URI endpoint) {
+        this(endpoint, Optional.empty());
+    }
+
+    AdminClient(URI endpoint, Optional<AdminSigner> signer) {
         this.endpoint = endpoint;
+        this.signer = signer;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -55,40 +66,67 @@ public final class AdminClient {
     }
 
     public JsonNode get(String path) {
-        return send(request(path).GET());
+        return send("GET", path, null);
     }
 
     public JsonNode post(String path, JsonNode body) {
-        return send(withBody(path, "POST", body));
+        return send("POST", path, json(body));
     }
 
     public JsonNode put(String path, JsonNode body) {
-        return send(withBody(path, "PUT", body));
+        return send("PUT", path, json(body));
     }
 
     public JsonNode delete(String path) {
-        return send(request(path).DELETE());
+        return send("DELETE", path, null);
     }
 
     /** A DELETE that carries a JSON body (a reason, for example). */
     public JsonNode delete(String path, JsonNode body) {
-        return send(withBody(path, "DELETE", body));
+        return send("DELETE", path, json(body));
     }
 
-    private HttpRequest.Builder withBody(String path, String method, JsonNode body) {
+    private static byte[] json(JsonNode body) {
         try {
-            return request(path).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
         }
     }
 
-    private HttpRequest.Builder request(String path) {
+    private JsonNode send(String method, String path, byte[] body) {
         String base = endpoint.toString().replaceAll("/+$", "");
-        return HttpRequest.newBuilder(URI.create(base + path))
+        URI uri = URI.create(base + path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
+        if (body != null) {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (signer.isPresent()) {
+            signer.get().sign(builder, method, uri, body == null ? new byte[0] : body,
+                    Instant.now().plus(serverClockOffset()));
+        }
+        return send(builder);
+    }
+
+    /**
+     * Signatures are judged by the server's clock, which {@code trent clock advance} moves; like the AWS SDKs
+     * after a skew error, the client signs with the server's time, read once from the health endpoint (which
+     * needs no signature).
+     */
+    private Duration serverClockOffset() {
+        if (serverClockOffset == null) {
+            Instant before = Instant.now();
+            JsonNode now = send(HttpRequest.newBuilder(URI.create(endpoint.toString().replaceAll("/+$", "")
+                    + "/_trent/health")).timeout(REQUEST_TIMEOUT).GET()).get("now");
+            serverClockOffset = now != null && now.isTextual()
+                    ? Duration.between(before, Instant.parse(now.asText())) : Duration.ZERO;
+        }
+        return serverClockOffset;
     }
 
     private JsonNode send(HttpRequest.Builder builder) {

@@ -1,6 +1,7 @@
 package dev.trent.server.app.cli;
 
 import dev.trent.server.app.TrentConfig;
+import dev.trent.server.auth.SecretAccessKey;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,6 +32,21 @@ final class AwsEnvironment {
      */
     String endpoint() {
         return first("AWS_ENDPOINT_URL_KMS", "AWS_ENDPOINT_URL").orElse(DEFAULT_ENDPOINT);
+    }
+
+    /**
+     * What the admin API's requests are signed with: {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and
+     * {@code AWS_SESSION_TOKEN}, as AWS's tools read them, for the Region above (us-east-1 when none is set);
+     * empty when no access key is set, and then requests go unsigned, as {@code --auth off} takes them.
+     */
+    Optional<AdminSigner> signer() {
+        Optional<String> accessKey = first("AWS_ACCESS_KEY_ID");
+        Optional<String> secret = first("AWS_SECRET_ACCESS_KEY");
+        if (accessKey.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AdminSigner(accessKey.get(), SecretAccessKey.of(secret.get()),
+                first("AWS_SESSION_TOKEN"), region().orElse(TrentConfig.DEFAULT_REGION)));
     }
 
     private Optional<String> first(String... names) {

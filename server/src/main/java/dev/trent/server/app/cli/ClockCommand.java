@@ -72,7 +72,7 @@ final class ClockCommand implements Callable<Integer> {
     }
 
     AdminClient client() {
-        return new AdminClient(AdminClient.endpoint(endpoint != null ? endpoint : aws.endpoint()));
+        return new AdminClient(AdminClient.endpoint(endpoint != null ? endpoint : aws.endpoint()), aws.signer());
     }
 
     /** {@code trent clock advance DURATION}. */

@@ -78,7 +78,7 @@ final class KeyCommand implements Runnable {
     }
 
     private AdminClient client() {
-        return new AdminClient(AdminClient.endpoint(endpoint != null ? endpoint : aws.endpoint()));
+        return new AdminClient(AdminClient.endpoint(endpoint != null ? endpoint : aws.endpoint()), aws.signer());
     }
 
     private String path(String key, String action) {

@@ -1,6 +1,7 @@
 package dev.trent.server.app.cli;
 
 import dev.trent.server.app.DescriptorBudget;
+import dev.trent.server.auth.AuthMode;
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentConfig.RootOfTrustKind;
 import dev.trent.server.app.cli.ServerLauncher.RunningServer;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  trent serve",
             "  trent serve --in-memory --port 0",
             "  trent serve --tls-self-signed",
-            "  trent serve --host 0.0.0.0 --hostname trent",
+            "  trent serve --host 0.0.0.0 --hostname trent --allow-remote",
+            "  ROOT_SECRET=... trent serve --auth verify --root-credentials 000000000000:AKIAROOTEXAMPLE:ROOT_SECRET",
             "  TRENT_PASSPHRASE='a long passphrase' trent serve --master-passphrase-env TRENT_PASSPHRASE",
             "  TRENT_PIN=1234 trent serve --root-of-trust pkcs11 --pkcs11-token-label trent \\",
             "      --pkcs11-library /usr/lib/softhsm/libsofthsm2.so --pkcs11-pin-env TRENT_PIN",
@@ -55,8 +57,27 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = TrentConfig.DEFAULT_HOST,
             description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than a loopback address makes"
-                    + " the API, which checks no credentials, reachable from the network; Trent warns at start.")
+                    + " the API reachable from the network: with --auth off Trent then refuses to start unless"
+                    + " --allow-remote is given.")
     String host;
+
+    @Option(names = "--allow-remote",
+            description = "Listen on a non-loopback --host even with --auth off, when anyone who can connect may"
+                    + " use, wipe or destroy the keys (a container network of your own, for example).")
+    boolean allowRemote;
+
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "off",
+            description = "off: take any signature, the access key only picks the account (default). verify:"
+                    + " every request must be SigV4-signed by a known access key, as AWS checks it, and the admin"
+                    + " API only takes requests signed with root credentials. enforce: verify, plus authorization"
+                    + " to come; today it checks what verify checks.")
+    String auth;
+
+    @Option(names = "--root-credentials", paramLabel = "ACCOUNT:ACCESS_KEY:SECRET_ENV",
+            description = "A root access key of account ACCOUNT for --auth verify/enforce, whose secret is read from"
+                    + " the environment variable SECRET_ENV (repeatable). Without one for --account-id, that"
+                    + " account's root is access key 'test' with secret 'test'.")
+    List<String> rootCredentials = new ArrayList<>();
 
     @Option(names = "--hostname", paramLabel = "NAME",
             description = "A name clients use to reach Trent, such as a container's service name (repeatable)."
@@ -175,6 +196,11 @@ public final class ServeCommand implements Callable<Integer> {
         accessKeyAccounts.forEach((key, account) ->
                 apply("--access-key-account", () -> config.accessKeyAccount(key, account)));
         apply("--region", () -> config.defaultRegion(region));
+        apply("--auth", () -> config.authMode(AuthMode.parse(auth)));
+        rootCredentials.forEach(value -> addRootCredentials(config, value));
+        NetworkExposure.refusal(host, AuthMode.parse(auth), allowRemote).ifPresent(reason -> {
+            throw new CliException(reason);
+        });
         if (maxConnections != null) {
             apply("--max-connections", () -> config.maxConnections(maxConnections));
         }
@@ -247,6 +273,17 @@ public final class ServeCommand implements Callable<Integer> {
             stop.run();
         }
         return Cli.OK;
+    }
+
+    /** {@code ACCOUNT:ACCESS_KEY:SECRET_ENV}, the secret read from that variable, never from the command line. */
+    private void addRootCredentials(TrentConfig.Builder config, String value) {
+        String[] parts = value.split(":", -1);
+        if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
+            throw new CliException("invalid --root-credentials '" + value
+                    + "': expected ACCOUNT:ACCESS_KEY:SECRET_ENV, e.g. 111122223333:AKIAROOTEXAMPLE:ROOT_SECRET");
+        }
+        char[] secret = EnvironmentSecret.read(environment, parts[2], "--root-credentials");
+        apply("--root-credentials", () -> config.rootCredentials(parts[0], parts[1], secret));
     }
 
     private void checkCombinations() {

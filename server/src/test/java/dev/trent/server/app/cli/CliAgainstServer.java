@@ -29,7 +29,12 @@ final class CliAgainstServer implements AutoCloseable {
     private final TrentServer server;
 
     CliAgainstServer() throws Exception {
-        server = TrentServer.start(TrentConfig.builder().port(0).inMemory().build());
+        this(TrentConfig.builder());
+    }
+
+    /** A server configured by {@code config}, in memory on a free port. */
+    CliAgainstServer(TrentConfig.Builder config) throws Exception {
+        server = TrentServer.start(config.port(0).inMemory().build());
     }
 
     String endpoint() {

@@ -164,7 +164,7 @@ class CommandLineTest {
 
     @Test
     void serve_onEveryAddress_warnsThatTheApiIsReachableFromTheNetwork() {
-        assertEquals(0, run("serve", "--in-memory", "--host", "0.0.0.0", "--hostname", "trent",
+        assertEquals(0, run("serve", "--in-memory", "--host", "0.0.0.0", "--allow-remote", "--hostname", "trent",
                 "--hostname", "kms.internal"));
 
         assertEquals(List.of("Warning: listening on 0.0.0.0, so Trent's API, which checks no credentials, is"
@@ -173,6 +173,33 @@ class CommandLineTest {
                 + " kms.internal)."), err().lines().toList());
         assertEquals(List.of("trent", "kms.internal"), started.hostnames());
         assertEquals("Ready.", outLines().get(1));
+    }
+
+    @Test
+    void serve_onEveryAddressWithAuthOff_refusesInOneLine_exit1() {
+        assertEquals(1, run("serve", "--in-memory", "--host", "0.0.0.0"));
+
+        assertOneErrorLine("refusing to listen on 0.0.0.0 with --auth off, where anyone who can connect could use,"
+                + " wipe or destroy the keys; require signed requests with --auth verify, or give --allow-remote to"
+                + " accept that");
+        assertNull(started);
+    }
+
+    @Test
+    void serve_onEveryAddressWithAuthVerify_startsAndWarnsOfTheWellKnownCredentials() {
+        assertEquals(0, run("serve", "--in-memory", "--host", "0.0.0.0", "--auth", "verify"));
+
+        assertEquals(List.of("Warning: listening on 0.0.0.0 with the well-known root credentials 'test'/'test' of"
+                + " account 000000000000, which anyone can sign with; give that account its own with"
+                + " --root-credentials."), err().lines().toList());
+    }
+
+    @Test
+    void serve_onEveryAddressWithOwnRootCredentials_warnsOfNothing() {
+        assertEquals(0, run(Map.of("ROOT_SECRET", "a-long-secret"), fakeLauncher, stopAtOnce, "serve", "--in-memory",
+                "--host", "0.0.0.0", "--auth", "enforce", "--root-credentials", "000000000000:AKIAROOT:ROOT_SECRET"));
+
+        assertEquals("", err());
     }
 
     @Test

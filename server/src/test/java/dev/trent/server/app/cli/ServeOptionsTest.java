@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trent.server.app.TrentConfig;
 import dev.trent.server.app.TrentConfig.RootOfTrustKind;
+import dev.trent.server.auth.AuthMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
@@ -47,7 +48,8 @@ class ServeOptionsTest {
 
     @Test
     void parse_everyOption_mapsOntoConfig() {
-        TrentConfig config = parse("--port", "14566", "--host", "0.0.0.0", "--data-dir", "/var/lib/trent",
+        TrentConfig config = parse("--port", "14566", "--host", "0.0.0.0", "--allow-remote",
+                "--data-dir", "/var/lib/trent",
                 "--account-id", "123456789012", "--region", "eu-west-3", "--key-file", "/etc/trent/master.key");
 
         assertEquals(14566, config.port());
@@ -57,6 +59,65 @@ class ServeOptionsTest {
         assertEquals("eu-west-3", config.defaultRegion());
         assertEquals(RootOfTrustKind.KEY_FILE, config.rootOfTrust());
         assertEquals(Path.of("/etc/trent/master.key"), config.keyFile());
+    }
+
+    @Test
+    void parse_auth_defaultsToOff_withTheDefaultAccountsTestCredentials() {
+        TrentConfig config = parse();
+
+        assertEquals(AuthMode.OFF, config.authMode());
+        assertEquals(List.of("000000000000:test"), roots(config));
+        assertTrue(config.defaultRootCredentialsActive());
+    }
+
+    @Test
+    void parse_authModes_inAnyCase() {
+        assertEquals(AuthMode.VERIFY, parse("--auth", "verify").authMode());
+        assertEquals(AuthMode.ENFORCE, parse("--auth", "ENFORCE").authMode());
+        CliException e = assertThrows(CliException.class, () -> parse("--auth", "strict"));
+        assertEquals("invalid --auth: expected off, verify or enforce, got 'strict'", e.getMessage());
+    }
+
+    @Test
+    void parse_rootCredentials_readTheSecretFromTheEnvironment_andReplaceTheDefaultAccountsTest() {
+        TrentConfig config = cli(Map.of("ROOT_A", "secret-a", "ROOT_B", "secret-b")).parseServe("--auth", "verify",
+                "--root-credentials", "000000000000:AKIAROOTA:ROOT_A",
+                "--root-credentials", "222233334444:AKIAROOTB:ROOT_B");
+
+        assertEquals(List.of("000000000000:AKIAROOTA", "222233334444:AKIAROOTB"), roots(config));
+        assertFalse(config.defaultRootCredentialsActive());
+    }
+
+    @Test
+    void parse_rootCredentialsOfAnotherAccount_keepTheDefaultAccountsTest() {
+        TrentConfig config = cli(Map.of("ROOT_B", "secret-b")).parseServe(
+                "--root-credentials", "222233334444:AKIAROOTB:ROOT_B");
+
+        assertEquals(List.of("222233334444:AKIAROOTB", "000000000000:test"), roots(config));
+    }
+
+    @Test
+    void parse_rootCredentials_wrongShapeOrUnsetVariable_areWrongValues() {
+        assertEquals("invalid --root-credentials '000000000000:AKIA': expected ACCOUNT:ACCESS_KEY:SECRET_ENV, e.g."
+                + " 111122223333:AKIAROOTEXAMPLE:ROOT_SECRET",
+                assertThrows(CliException.class, () -> parse("--root-credentials", "000000000000:AKIA")).getMessage());
+        assertEquals("environment variable ROOT_UNSET (named by --root-credentials) is not set",
+                assertThrows(CliException.class,
+                        () -> parse("--root-credentials", "000000000000:AKIA:ROOT_UNSET")).getMessage());
+        assertEquals("invalid --root-credentials: an account id is 12 digits, got '42'",
+                assertThrows(CliException.class, () -> cli(Map.of("S", "s")).parseServe(
+                        "--root-credentials", "42:AKIA:S")).getMessage());
+    }
+
+    @Test
+    void parse_nonLoopbackHost_needsAuthOrAllowRemote() {
+        assertThrows(CliException.class, () -> parse("--host", "0.0.0.0"));
+        assertEquals("0.0.0.0", parse("--host", "0.0.0.0", "--allow-remote").host());
+        assertEquals("0.0.0.0", parse("--host", "0.0.0.0", "--auth", "verify").host());
+    }
+
+    private static List<String> roots(TrentConfig config) {
+        return config.rootCredentials().stream().map(root -> root.account() + ":" + root.accessKeyId()).toList();
     }
 
     @Test
