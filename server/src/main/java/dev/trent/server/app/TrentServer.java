@@ -10,8 +10,19 @@ import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
 import dev.trent.server.api.WorkLanes;
 import dev.trent.server.app.cli.Version;
+import dev.trent.server.auth.ChainedCredentials;
 import dev.trent.server.auth.RootCredentials;
 import dev.trent.server.auth.SigV4Verifier;
+import dev.trent.server.iam.IamApi;
+import dev.trent.server.iam.IamCredentials;
+import dev.trent.server.iam.IamStore;
+import dev.trent.server.policy.KmsAuthorizer;
+import dev.trent.server.http.QueryAuthentication;
+import dev.trent.server.http.QueryHttpHandler;
+import dev.trent.server.query.QueryService;
+import dev.trent.server.sts.SessionCredentials;
+import dev.trent.server.sts.SessionTokens;
+import dev.trent.server.sts.StsApi;
 import dev.trent.server.http.AcceptErrors;
 import dev.trent.server.http.AdminAuthentication;
 import dev.trent.server.http.KmsAuthentication;
@@ -52,6 +63,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -190,17 +202,29 @@ public final class TrentServer implements AutoCloseable {
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             ReadyScripts readyScripts = config.initDir().map(ReadyScripts::in).orElse(null);
             Runnable reseed = seed == null ? () -> { } : () -> applySeed(seed, services, repository, config);
+            IamStore iam = IamStore.load(records);
             StateReset reset = new StateReset(repository, keyStores, services.imports().tokens(), records, time, gate,
-                    reseed);
+                    reseed).withIam(iam);
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
                     config.accountId(), config.defaultRegion(),
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
                     new StoreIntegrity(storage, repository));
 
             // Signatures are dated by the movable clock, so moving it expires them as waiting would.
-            SigV4Verifier verifier = new SigV4Verifier(new RootCredentials(config.rootCredentials()), clock);
+            byte[] tokenKey = records.derivedKey("sts session tokens");
+            SessionTokens sessionTokens = new SessionTokens(tokenKey);
+            java.util.Arrays.fill(tokenKey, (byte) 0);
+            SigV4Verifier verifier = new SigV4Verifier(new ChainedCredentials(List.of(
+                    new RootCredentials(config.rootCredentials()), new IamCredentials(iam),
+                    new SessionCredentials(sessionTokens))), clock);
+            Accounts accounts = new Accounts(config.accountId(), config.accessKeyAccounts());
             KmsAuthentication kmsAuthentication = new KmsAuthentication(config.authMode(), verifier,
-                    new Accounts(config.accountId(), config.accessKeyAccounts()), config.defaultRegion());
+                    accounts, config.defaultRegion());
+            KmsAuthorizer authorizer = new KmsAuthorizer();
+            List<QueryService> queryServices = List.of(IamApi.create(iam, clock, authorizer),
+                    StsApi.create(iam, sessionTokens, authorizer, clock, config.authMode()));
+            QueryAuthentication queryAuthentication = new QueryAuthentication(config.authMode(), verifier,
+                    accounts, config.defaultRegion());
             AdminAuthentication adminAuthentication = new AdminAuthentication(config.authMode(), verifier);
 
             lanes = WorkLanes.start(WorkLanes.Sizes.forProcessors(Runtime.getRuntime().availableProcessors()));
@@ -217,7 +241,8 @@ public final class TrentServer implements AutoCloseable {
                     .handler(limit)
                     .childHandler(new KmsChannelInitializer(
                             () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication),
-                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication), guard,
+                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication),
+                            () -> new QueryHttpHandler(queryServices, queryAuthentication, work.general()), guard,
                             tls.context(),
                             new ConnectionSettings(config.idleTimeout(), config.requestReadTimeout())))
                     .bind(config.host(), config.port())
