@@ -59,7 +59,7 @@ public final class QueryAuthentication {
         }
         if (!verified.service().equals(service)) {
             throw new QueryException(QueryError.SIGNATURE_DOES_NOT_MATCH,
-                    "Credential should be scoped to correct service: '" + service + "'. ");
+                    "Credential should be scoped to correct service: '" + service + "'.");
         }
         return new QueryCaller(verified.principal(), verified.region(), verified.accessKeyId(), token);
     }

@@ -66,8 +66,6 @@ public final class Xml {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 case '\r' -> out.append("&#xD;");
                 default -> out.append(c);
             }

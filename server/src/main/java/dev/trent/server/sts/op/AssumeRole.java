@@ -117,7 +117,8 @@ public final class AssumeRole implements QueryAction {
         }
         IdentityPolicies.Holding holding = identities.ofCaller(caller.principal());
         ApplicablePolicies policies = new ApplicablePolicies(
-                Policy.keyPolicy(identities.document(role.trustPolicy())), holding.policies(), null);
+                Policy.keyPolicy(identities.document(
+                        IamPolicies.asResourcePolicy(role.trustPolicy(), role.arn()))), holding.policies(), null);
         Decision decision = authorizer.authorize(new AuthorizationRequest(holding.principal(), "sts:AssumeRole",
                 Resource.of(role.arn()), ContextKeys.EMPTY, true), policies, false);
         if (!decision.allowed()) {
