@@ -15,6 +15,9 @@ import dev.trent.server.auth.RootCredentials;
 import dev.trent.server.auth.SigV4Verifier;
 import dev.trent.server.iam.IamApi;
 import dev.trent.server.iam.IamCredentials;
+import dev.trent.server.iam.IamFile;
+import dev.trent.server.iam.IamSeed;
+import dev.trent.server.iam.IamSeedApplier;
 import dev.trent.server.iam.IamStore;
 import dev.trent.server.policy.KmsAuthorizer;
 import dev.trent.server.http.QueryAuthentication;
@@ -138,6 +141,8 @@ public final class TrentServer implements AutoCloseable {
     public static TrentServer start(TrentConfig config) throws Exception {
         // A seed file is read and checked before anything is opened, so a mistake in it changes nothing.
         Seed seed = config.seedFile().map(SeedFile::read).orElse(null);
+        IamSeed iamSeed = config.iamFile().map(IamFile::read).orElse(null);
+        List<RootCredentials.Entry> roots = rootCredentials(config, iamSeed);
         // Taken before anything in the data dir is created or read, so a second server changes nothing.
         DataDirLock dataDirLock = config.inMemory() ? null
                 : DataDirLock.acquire(config.dataDir(), "starting", config.clock());
@@ -201,8 +206,18 @@ public final class TrentServer implements AutoCloseable {
             sweeperThread.scheduleWithFixedDelay(time::tick,
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             ReadyScripts readyScripts = config.initDir().map(ReadyScripts::in).orElse(null);
-            Runnable reseed = seed == null ? () -> { } : () -> applySeed(seed, services, repository, config);
             IamStore iam = IamStore.load(records);
+            if (iamSeed != null) {
+                applyIam(iamSeed, iam, clock);
+            }
+            Runnable reseed = () -> {
+                if (seed != null) {
+                    applySeed(seed, services, repository, config);
+                }
+                if (iamSeed != null) {
+                    applyIam(iamSeed, iam, clock);
+                }
+            };
             StateReset reset = new StateReset(repository, keyStores, services.imports().tokens(), records, time, gate,
                     reseed).withIam(iam);
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
@@ -215,7 +230,7 @@ public final class TrentServer implements AutoCloseable {
             SessionTokens sessionTokens = new SessionTokens(tokenKey);
             java.util.Arrays.fill(tokenKey, (byte) 0);
             SigV4Verifier verifier = new SigV4Verifier(new ChainedCredentials(List.of(
-                    new RootCredentials(config.rootCredentials()), new IamCredentials(iam),
+                    new RootCredentials(roots), new IamCredentials(iam),
                     new SessionCredentials(sessionTokens))), clock);
             Accounts accounts = new Accounts(config.accountId(), config.accessKeyAccounts());
             KmsAuthentication kmsAuthentication = new KmsAuthentication(config.authMode(), verifier,
@@ -291,6 +306,31 @@ public final class TrentServer implements AutoCloseable {
         LOG.info("seed " + seed.file() + ": " + outcome.keysCreated() + " keys and " + outcome.aliasesCreated()
                 + " aliases created, " + outcome.keysLeft() + " keys and " + outcome.aliasesLeft()
                 + " aliases already there");
+    }
+
+    private static void applyIam(IamSeed seed, IamStore iam, Clock clock) {
+        int entities = new IamSeedApplier(iam, clock).apply(seed);
+        LOG.info("IAM file " + seed.file() + ": " + entities + " users, roles and managed policies in place");
+    }
+
+    /** The configured root access keys and those of the IAM file; one access key given twice is refused. */
+    private static List<RootCredentials.Entry> rootCredentials(TrentConfig config, IamSeed iamSeed) {
+        List<RootCredentials.Entry> roots = new java.util.ArrayList<>(config.rootCredentials());
+        if (iamSeed != null) {
+            for (IamSeed.AccountSeed account : iamSeed.accounts()) {
+                for (IamSeed.KeySeed key : account.rootKeys()) {
+                    roots.add(new RootCredentials.Entry(account.account(), key.accessKeyId(),
+                            dev.trent.server.auth.SecretAccessKey.of(key.secret())));
+                }
+            }
+        }
+        try {
+            new RootCredentials(roots);
+        } catch (IllegalArgumentException e) {
+            throw new dev.trent.server.seed.SeedException("IAM file " + iamSeed.file() + ": " + e.getMessage()
+                    + " (root access keys of the file and of --root-credentials must differ)", e);
+        }
+        return roots;
     }
 
     private static Storage openStorage(TrentConfig config, RootOfTrustSource rootOfTrust) {
