@@ -1,7 +1,9 @@
 package dev.trent.server.http;
 
+import dev.trent.server.api.WorkLanes;
 import dev.trent.server.auth.SignedRequest;
 import dev.trent.server.query.QueryCaller;
+import dev.trent.server.query.QueryError;
 import dev.trent.server.query.QueryException;
 import dev.trent.server.query.QueryRequest;
 import dev.trent.server.query.QueryService;
@@ -65,8 +67,12 @@ public final class QueryHttpHandler extends SimpleChannelInboundHandler<FullHttp
         String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
         try {
             executor.execute(() -> answer(ticket, keepAlive, requestId, signed, query, body));
+        } catch (WorkLanes.Full e) {
+            send(ticket, services.get(0).refusal(new QueryException(QueryError.THROTTLING, "Rate exceeded"),
+                    requestId), requestId, keepAlive);
         } catch (RejectedExecutionException e) {
-            send(ticket, new QueryService.Answer(503, new byte[0]), requestId, false);
+            send(ticket, services.get(0).refusal(new QueryException(QueryError.SERVICE_UNAVAILABLE,
+                    "Trent is shutting down."), requestId), requestId, false);
         }
     }
 

@@ -22,6 +22,8 @@ public enum QueryError {
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     EXPIRED_TOKEN("ExpiredToken", 403),
+    THROTTLING("Throttling", 400),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, false),
     SERVICE_FAILURE("ServiceFailure", 500, false);
 
     private final String code;
