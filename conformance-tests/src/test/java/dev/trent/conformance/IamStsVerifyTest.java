@@ -203,6 +203,22 @@ class IamStsVerifyTest extends TrentTestBase {
     }
 
     @Test
+    void sessionIssuedBeforeAReset_isRefusedAfterIt() {
+        try (StsClient sts = QueryClients.sts(server.endpoint(), ROOT)) {
+            Credentials creds = sts.getSessionToken().credentials();
+            try (StsClient asSession = QueryClients.sts(server.endpoint(), AwsSessionCredentials.create(
+                    creds.accessKeyId(), creds.secretAccessKey(), creds.sessionToken()))) {
+                assertEquals("arn:aws:iam::" + ACCOUNT + ":root", asSession.getCallerIdentity().arn());
+
+                signedAdmin("POST", "/_trent/reset", null);
+
+                StsException refused = assertThrows(StsException.class, asSession::getCallerIdentity);
+                assertEquals("InvalidClientTokenId", refused.awsErrorDetails().errorCode());
+            }
+        }
+    }
+
+    @Test
     void simulatePrincipalPolicy_answersAllowedAndImplicitDeny_withTheMatchedStatement() {
         try (IamClient iam = QueryClients.iam(server.endpoint(), ROOT)) {
             String roleName = unique("release-signer");

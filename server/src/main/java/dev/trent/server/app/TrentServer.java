@@ -227,7 +227,7 @@ public final class TrentServer implements AutoCloseable {
 
             // Signatures are dated by the movable clock, so moving it expires them as waiting would.
             byte[] tokenKey = records.derivedKey("sts session tokens");
-            SessionTokens sessionTokens = new SessionTokens(tokenKey);
+            SessionTokens sessionTokens = new SessionTokens(tokenKey, iam::sessionEpoch);
             java.util.Arrays.fill(tokenKey, (byte) 0);
             SigV4Verifier verifier = new SigV4Verifier(new ChainedCredentials(List.of(
                     new RootCredentials(roots), new IamCredentials(iam),

@@ -1,6 +1,7 @@
 package dev.trent.server.iam;
 
 import dev.trent.server.repository.SealedRecords;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.function.Function;
 public final class IamStore {
 
     static final String PREFIX = "iam/account/";
+    /** Every IAM record, the accounts' and the session epoch. */
+    static final String ALL = "iam/";
+    static final String SESSION_EPOCH = "iam/session-epoch";
 
     /** A change's result: the account as it is to be stored, and what to answer. */
     public record Change<T>(IamAccount account, T answer) {
@@ -24,6 +28,7 @@ public final class IamStore {
 
     private final SealedRecords records;
     private final Map<String, IamAccount> accounts = new ConcurrentHashMap<>();
+    private volatile String sessionEpoch;
 
     private IamStore(SealedRecords records) {
         this.records = records;
@@ -79,14 +84,40 @@ public final class IamStore {
         return Optional.empty();
     }
 
+    /**
+     * A random value that STS session tokens are bound to, kept in a sealed record: the same after a restart, a
+     * new one after a wipe, so the sessions issued before a reset stop working with the users and roles they
+     * came from.
+     */
+    public String sessionEpoch() {
+        String epoch = sessionEpoch;
+        if (epoch != null) {
+            return epoch;
+        }
+        synchronized (this) {
+            if (sessionEpoch == null) {
+                sessionEpoch = records.get(SESSION_EPOCH)
+                        .map(bytes -> new String(bytes, StandardCharsets.US_ASCII))
+                        .orElseGet(() -> {
+                            String fresh = IamIds.secret();
+                            records.write(Map.of(SESSION_EPOCH,
+                                    fresh.getBytes(StandardCharsets.US_ASCII)), List.of());
+                            return fresh;
+                        });
+            }
+            return sessionEpoch;
+        }
+    }
+
     /** The paths of every stored record, for a wipe that deletes them in its own commit. */
     public List<String> storedPaths() {
-        return new ArrayList<>(records.paths(PREFIX));
+        return new ArrayList<>(records.paths(ALL));
     }
 
     /** Forgets everything in memory, once a wipe deleted the records. */
     public synchronized void forgetAll() {
         accounts.clear();
+        sessionEpoch = null;
     }
 
     /** Deletes every record and forgets everything. */
@@ -96,7 +127,7 @@ public final class IamStore {
             records.write(Map.of(), paths);
         }
         int count = accounts.size();
-        accounts.clear();
+        forgetAll();
         return count;
     }
 }

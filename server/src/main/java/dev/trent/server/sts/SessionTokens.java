@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Session tokens that carry their session: the session's facts, authenticated with an HMAC-SHA256 under a key
  * derived from the keyring for this purpose alone, so Trent verifies a token (also after a restart) without
  * storing it, and a token altered or made elsewhere does not verify. The session's secret access key is derived
- * from the same key and the access key id, so the token never carries it.
+ * from the same key and the access key id, so the token never carries it. Both are also bound to an epoch that a
+ * reset renews, so a reset ends every session issued before it.
  */
 public final class SessionTokens {
 
@@ -31,13 +33,23 @@ public final class SessionTokens {
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
     private final byte[] key;
+    private final Supplier<String> epoch;
 
-    /** @param key at least 32 bytes, used for nothing else */
+    /** Tokens under {@code key} alone. */
     public SessionTokens(byte[] key) {
+        this(key, () -> "");
+    }
+
+    /**
+     * @param key   at least 32 bytes, used for nothing else
+     * @param epoch what every token and secret is also bound to; when it changes, earlier tokens stop opening
+     */
+    public SessionTokens(byte[] key, Supplier<String> epoch) {
         if (key.length < 32) {
             throw new IllegalArgumentException("a session token key has at least 32 bytes");
         }
         this.key = key.clone();
+        this.epoch = epoch;
     }
 
     /** The token that stands for {@code session}. */
@@ -103,6 +115,8 @@ public final class SessionTokens {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 0);
+            mac.update(epoch.get().getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {

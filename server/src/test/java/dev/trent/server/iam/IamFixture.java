@@ -38,7 +38,7 @@ public final class IamFixture {
     public final SealedRecords records = SealedRecords.inMemory();
     public final MovableClock clock = new MovableClock(Clock.fixed(START, ZoneOffset.UTC));
     public final IamStore store = IamStore.load(records);
-    public final SessionTokens tokens = new SessionTokens(new byte[32]);
+    public final SessionTokens tokens = new SessionTokens(new byte[32], store::sessionEpoch);
     public final QueryService iam = IamApi.create(store, clock, new KmsAuthorizer());
     public final QueryService sts;
 

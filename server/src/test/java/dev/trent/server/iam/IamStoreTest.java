@@ -45,6 +45,26 @@ class IamStoreTest {
     }
 
     @Test
+    void sessionEpoch_survivesAReload_andIsNewAfterAWipe() {
+        String epoch = iam.store.sessionEpoch();
+
+        assertEquals(epoch, IamStore.load(iam.records).sessionEpoch());
+        iam.store.wipe();
+        assertTrue(!epoch.equals(iam.store.sessionEpoch()));
+    }
+
+    @Test
+    void sessionIssuedBeforeAWipe_doesNotOpenAfterIt() {
+        IamFixture.Reply issued = iam.sts(IamFixture.ROOT, "GetSessionToken");
+        String token = issued.at("//Credentials/SessionToken");
+        assertTrue(iam.tokens.open(token).isPresent());
+
+        iam.store.wipe();
+
+        assertTrue(iam.tokens.open(token).isEmpty());
+    }
+
+    @Test
     void wipe_removesRecordsAndMemory() {
         iam.user("ana");
 
