@@ -12,6 +12,7 @@ import dev.trent.server.api.WorkLanes;
 import dev.trent.server.app.cli.Version;
 import dev.trent.server.auth.ChainedCredentials;
 import dev.trent.server.auth.RootCredentials;
+import dev.trent.server.auth.SecretAccessKey;
 import dev.trent.server.auth.SigV4Verifier;
 import dev.trent.server.iam.IamApi;
 import dev.trent.server.iam.IamCredentials;
@@ -44,6 +45,7 @@ import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.repository.SealedRecords;
 import dev.trent.server.seed.Seed;
 import dev.trent.server.seed.SeedApplier;
+import dev.trent.server.seed.SeedException;
 import dev.trent.server.seed.SeedFile;
 import dev.trent.server.service.CryptoperiodSweeper;
 import dev.trent.server.service.DeletionSweeper;
@@ -66,6 +68,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.time.Clock;
@@ -228,7 +232,7 @@ public final class TrentServer implements AutoCloseable {
             // Signatures are dated by the movable clock, so moving it expires them as waiting would.
             byte[] tokenKey = records.derivedKey("sts session tokens");
             SessionTokens sessionTokens = new SessionTokens(tokenKey, iam::sessionEpoch);
-            java.util.Arrays.fill(tokenKey, (byte) 0);
+            Arrays.fill(tokenKey, (byte) 0);
             SigV4Verifier verifier = new SigV4Verifier(new ChainedCredentials(List.of(
                     new RootCredentials(roots), new IamCredentials(iam),
                     new SessionCredentials(sessionTokens))), clock);
@@ -315,19 +319,20 @@ public final class TrentServer implements AutoCloseable {
 
     /** The configured root access keys and those of the IAM file; one access key given twice is refused. */
     private static List<RootCredentials.Entry> rootCredentials(TrentConfig config, IamSeed iamSeed) {
-        List<RootCredentials.Entry> roots = new java.util.ArrayList<>(config.rootCredentials());
-        if (iamSeed != null) {
-            for (IamSeed.AccountSeed account : iamSeed.accounts()) {
-                for (IamSeed.KeySeed key : account.rootKeys()) {
-                    roots.add(new RootCredentials.Entry(account.account(), key.accessKeyId(),
-                            dev.trent.server.auth.SecretAccessKey.of(key.secret())));
-                }
+        List<RootCredentials.Entry> roots = new ArrayList<>(config.rootCredentials());
+        if (iamSeed == null) {
+            return roots;
+        }
+        for (IamSeed.AccountSeed account : iamSeed.accounts()) {
+            for (IamSeed.KeySeed key : account.rootKeys()) {
+                roots.add(new RootCredentials.Entry(account.account(), key.accessKeyId(),
+                        SecretAccessKey.of(key.secret())));
             }
         }
         try {
             new RootCredentials(roots);
         } catch (IllegalArgumentException e) {
-            throw new dev.trent.server.seed.SeedException("IAM file " + iamSeed.file() + ": " + e.getMessage()
+            throw new SeedException("IAM file " + iamSeed.file() + ": " + e.getMessage()
                     + " (root access keys of the file and of --root-credentials must differ)", e);
         }
         return roots;
