@@ -4,6 +4,7 @@ import dev.trent.server.error.AccessDeniedException;
 import dev.trent.server.error.KmsException;
 import dev.trent.server.key.Alias;
 import dev.trent.server.key.Grant;
+import dev.trent.server.key.KeyId;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
@@ -11,6 +12,7 @@ import dev.trent.server.key.lifecycle.KeyOperation;
 import dev.trent.server.policy.ApplicablePolicies;
 import dev.trent.server.policy.Authorizer;
 import dev.trent.server.policy.CallerFacts;
+import dev.trent.server.policy.Decision;
 import dev.trent.server.policy.GrantEvaluation;
 import dev.trent.server.policy.KeyFacts;
 import dev.trent.server.policy.KmsOperation;
@@ -20,10 +22,12 @@ import dev.trent.server.policy.Policy;
 import dev.trent.server.policy.PolicyDocuments;
 import dev.trent.server.policy.PermissionCheck;
 import dev.trent.server.policy.PermissionTarget;
+import dev.trent.server.policy.PolicyPrincipal;
 import dev.trent.server.repository.KeyRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authorization as {@code --auth enforce} applies it, for the request bound by {@link AuthorizedRequest}: each
@@ -37,12 +41,19 @@ public final class KeyAuthorization implements PolicyEnforcement {
     /** Parsed policies kept by text; more than any store has keys with distinct policies in a test. */
     private static final int PARSED_POLICIES = 4096;
     private static final String RESOURCE_ALIASES = "kms:resourcealiases";
+    private static final int UNCONDITIONAL_DECISIONS = 100_000;
 
     private final KeyRepository repository;
     private final Authorizer authorizer;
     private final IdentityPolicies identities;
     private final PolicyDocuments documents = new PolicyDocuments(PARSED_POLICIES);
     private final GrantTokens tokens;
+    /** Decisions under policies that read no condition key, by the only things such a decision depends on. */
+    private final Map<Unconditional, Decision> unconditional = new ConcurrentHashMap<>();
+
+    private record Unconditional(PolicyPrincipal principal, String action, boolean crossAccountUse, Scope keyScope,
+            KeyId keyId, ApplicablePolicies policies, boolean grantAllows) {
+    }
 
     public KeyAuthorization(KeyRepository repository, Authorizer authorizer, IdentityPolicies identities) {
         this.repository = repository;
@@ -86,17 +97,49 @@ public final class KeyAuthorization implements PolicyEnforcement {
         CallerFacts caller = request.caller();
         ApplicablePolicies policies = new ApplicablePolicies(keyPolicy, identities.identity(caller.principal()),
                 identities.session(caller.principal()));
-        Map<PermissionTarget, KeyFacts> keys = request.resolve(target, facts(metadata, policies));
+        Map<PermissionTarget, KeyFacts> keys = null;
         for (KmsPermission permission : dev.trent.server.policy.KmsActions.required(operation, request.members())) {
             if (permission.target() != target) {
                 continue;
             }
-            PermissionCheck check = KmsRequestContext.check(operation, permission, request.members(), keys, caller);
-            boolean grantAllows = GrantEvaluation.allowing(grants(metadata, request), caller.principal(),
-                    permission.action(), encryptionContext(request, permission)).isPresent()
-                    || permission.action().equals("kms:RetireGrant") && mayRetire(metadata, request);
-            authorizer.authorize(check.request(), policies, grantAllows).orThrow();
+            boolean grantAllows = grantAllows(metadata, request, permission);
+            // Policies that read no condition key decide alike for every request of this caller on this key, so
+            // the request's condition keys need not even be gathered.
+            Unconditional question = policies.contextKeys().isEmpty() ? new Unconditional(caller.principal(),
+                    permission.action(), operation.crossAccountUse(), metadata.scope(), metadata.id(), policies,
+                    grantAllows) : null;
+            Decision decision = question == null ? null : unconditional.get(question);
+            if (decision == null) {
+                if (keys == null) {
+                    keys = request.resolve(target, facts(metadata, policies));
+                }
+                PermissionCheck check = KmsRequestContext.check(operation, permission, request.members(), keys,
+                        caller);
+                decision = authorizer.authorize(check.request(), policies, grantAllows);
+                if (question != null) {
+                    if (unconditional.size() >= UNCONDITIONAL_DECISIONS) {
+                        unconditional.clear();
+                    }
+                    unconditional.put(question, decision);
+                }
+            }
+            decision.orThrow();
         }
+        if (keys == null && operation.permissions().stream().filter(KmsPermission::keyPolicyApplies).count() > 1) {
+            // A later permission's conditions may compare this key with the other one (kms:ReEncryptOnSameKey).
+            request.resolve(target, facts(metadata, policies));
+        }
+    }
+
+    private boolean grantAllows(KmsKey key, AuthorizedRequest request, KmsPermission permission) {
+        if (permission.action().equals("kms:RetireGrant") && mayRetire(key, request)) {
+            return true;
+        }
+        if (request.grantTokens().isEmpty() && repository.grants().count(key.scope(), key.id()) == 0) {
+            return false;
+        }
+        return GrantEvaluation.allowing(grants(key, request), request.caller().principal(), permission.action(),
+                encryptionContext(request, permission)).isPresent();
     }
 
     /**
