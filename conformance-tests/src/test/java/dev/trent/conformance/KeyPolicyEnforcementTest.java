@@ -273,6 +273,47 @@ class KeyPolicyEnforcementTest extends TrentTestBase {
     }
 
     @Test
+    void aChangedKeyPolicy_decidesTheVeryNextRequest() {
+        String arn = newSymmetricKey().arn();
+        kms.encrypt(b -> b.keyId(arn).plaintext(PLAINTEXT));
+
+        kms.putKeyPolicy(b -> b.keyId(arn).policyName("default").bypassPolicyLockoutSafetyCheck(true)
+                .policy(policy(allow("arn:aws:iam::" + OWNER + ":root", "kms:*"), deny("kms:Encrypt", null))));
+        assertUnmodeledError("AccessDeniedException", explicitlyDenied(OWNER, "kms:Encrypt", arn),
+                () -> kms.encrypt(b -> b.keyId(arn).plaintext(PLAINTEXT)));
+
+        kms.putKeyPolicy(b -> b.keyId(arn).policyName("default")
+                .policy(policy(allow("arn:aws:iam::" + OWNER + ":root", "kms:*"))));
+        kms.encrypt(b -> b.keyId(arn).plaintext(PLAINTEXT));
+    }
+
+    @Test
+    void updateAlias_isJudgedOnTheNewTargetToo() {
+        String current = newSymmetricKey().keyId();
+        String closed = keyWithPolicy(policy(allow("arn:aws:iam::" + OWNER + ":root", "kms:*"),
+                deny("kms:UpdateAlias", null)));
+        kms.createAlias(b -> b.aliasName("alias/moving").targetKeyId(current));
+
+        assertUnmodeledError("AccessDeniedException", explicitlyDenied(OWNER, "kms:UpdateAlias", closed),
+                () -> kms.updateAlias(b -> b.aliasName("alias/moving").targetKeyId(closed)));
+        assertEquals(current, kms.describeKey(b -> b.keyId("alias/moving")).keyMetadata().keyId());
+    }
+
+    @Test
+    void theRetiringPrincipal_ofAnotherAccount_retiresTheGrant_withoutTheKeyPolicy() {
+        String keyId = newSymmetricKey().keyId();
+        String arn = keyArn(keyId);
+        String grantId = kms.createGrant(b -> b.keyId(keyId).granteePrincipal("arn:aws:iam::" + OUTSIDER + ":root")
+                .retiringPrincipal("arn:aws:iam::" + PARTNER + ":root").operations(GrantOperation.ENCRYPT)).grantId();
+
+        assertUnmodeledError("AccessDeniedException", notAllowed(OUTSIDER, "kms:RetireGrant", arn, "resource-based"),
+                () -> client(OUTSIDER_KEY).retireGrant(b -> b.keyId(arn).grantId(grantId)));
+        client(PARTNER_KEY).retireGrant(b -> b.keyId(arn).grantId(grantId));
+
+        assertEquals(0, kms.listGrants(b -> b.keyId(keyId)).grants().size());
+    }
+
+    @Test
     void aGrantWithAnEqualsConstraint_needsExactlyThatContext() {
         String keyId = newSymmetricKey().keyId();
         String arn = keyArn(keyId);
