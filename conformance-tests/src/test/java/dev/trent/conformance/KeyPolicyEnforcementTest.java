@@ -120,6 +120,12 @@ class KeyPolicyEnforcementTest extends TrentTestBase {
                 () -> outsider.encrypt(b -> b.keyId(existing).plaintext(PLAINTEXT)));
         assertUnmodeledError("AccessDeniedException", notAllowed(OUTSIDER, "kms:Encrypt", missing, "resource-based"),
                 () -> outsider.encrypt(b -> b.keyId(missing).plaintext(PLAINTEXT)));
+        String own = outsider.createKey(b -> { }).keyMetadata().keyId();
+        SdkBytes blob = outsider.encrypt(b -> b.keyId(own).plaintext(PLAINTEXT)).ciphertextBlob();
+        assertUnmodeledError("AccessDeniedException", notAllowed(OUTSIDER, "kms:ReEncryptTo", missing,
+                "resource-based"), () -> outsider.reEncrypt(b -> b.ciphertextBlob(blob).destinationKeyId(missing)));
+        assertUnmodeledError("AccessDeniedException", notAllowed(OUTSIDER, "kms:ReEncryptTo", existing,
+                "resource-based"), () -> outsider.reEncrypt(b -> b.ciphertextBlob(blob).destinationKeyId(existing)));
     }
 
     @Test

@@ -147,13 +147,15 @@ public final class KeyAuthorization implements PolicyEnforcement {
      * not exist: no key policy there names the caller.
      */
     @Override
-    public KmsException absentElsewhere(String arn) {
+    public KmsException absentElsewhere(String arn, KeyOperation operation) {
         AuthorizedRequest request = AuthorizedRequest.current();
         if (request == null) {
-            return PolicyEnforcement.super.absentElsewhere(arn);
+            return PolicyEnforcement.super.absentElsewhere(arn, operation);
         }
-        String action = request.operation().permissions().stream().filter(KmsPermission::keyPolicyApplies)
-                .map(KmsPermission::action).findFirst().orElse("kms:" + request.operation().name());
+        // Key operations are named as their actions (ReEncryptTo is kms:ReEncryptTo).
+        String action = operation != null ? "kms:" + operation.name() : request.operation().permissions().stream()
+                .filter(KmsPermission::keyPolicyApplies).map(KmsPermission::action).findFirst()
+                .orElse("kms:" + request.operation().name());
         return new AccessDeniedException("User: " + request.caller().principal().arn()
                 + " is not authorized to perform: " + action + " on resource: " + arn
                 + " because no resource-based policy allows the " + action + " action");

@@ -73,7 +73,7 @@ public final class KeyLookup {
     /** As {@link #forOperation(Scope, String, KeyOperation, Aliases)}, for a key playing {@code target}. */
     public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases,
             PermissionTarget target) {
-        StoredKey key = find(scope, text, aliases);
+        StoredKey key = find(scope, text, aliases, operation);
         AwsManagedKeyRules.check(operation, key.metadata());
         return allowed(scope, key, operation, target);
     }
@@ -111,6 +111,11 @@ public final class KeyLookup {
 
     /** The key named by {@code text}, in whatever state it is. */
     public StoredKey find(Scope scope, String text, Aliases aliases) {
+        return find(scope, text, aliases, null);
+    }
+
+    /** As {@link #find(Scope, String, Aliases)}, for {@code operation} (null when the request's own). */
+    private StoredKey find(Scope scope, String text, Aliases aliases, KeyOperation operation) {
         KeyReference reference = KeyReference.parse(text);
         if (reference.isAlias() && aliases == Aliases.REJECTED) {
             throw invalidKeyId(text);
@@ -121,7 +126,7 @@ public final class KeyLookup {
         if (reference instanceof KeyReference.ByKeyArn arn) {
             if (elsewhere(scope, arn.region(), arn.account())) {
                 return repository.find(new Scope(arn.account(), arn.region()), arn.id())
-                        .orElseThrow(() -> enforcement.absentElsewhere(text));
+                        .orElseThrow(() -> enforcement.absentElsewhere(text, operation));
             }
             checkArnScope(scope, arn.region(), arn.account(), text);
             return byId(scope, arn.id());
@@ -133,7 +138,7 @@ public final class KeyLookup {
             if (elsewhere(scope, arn.region(), arn.account())) {
                 Scope owner = new Scope(arn.account(), arn.region());
                 return repository.aliases().find(owner, arn.alias()).flatMap(a -> repository.find(owner, a.target()))
-                        .orElseThrow(() -> enforcement.absentElsewhere(text));
+                        .orElseThrow(() -> enforcement.absentElsewhere(text, operation));
             }
             checkArnScope(scope, arn.region(), arn.account(), text);
             return byAlias(scope, arn.alias());

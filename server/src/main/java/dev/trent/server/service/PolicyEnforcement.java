@@ -35,9 +35,10 @@ public interface PolicyEnforcement {
 
     /**
      * The refusal for a key or alias ARN of another account that names nothing: the same as for a key there the
-     * caller may not use, so that a caller cannot learn which keys another account has.
+     * caller may not use, so that a caller cannot learn which keys another account has. {@code operation} is the
+     * permission the key was looked up for, or null for the request's own (Decrypt's KeyId).
      */
-    default KmsException absentElsewhere(String arn) {
+    default KmsException absentElsewhere(String arn, KeyOperation operation) {
         return new NotFoundException("Key '" + arn + "' does not exist");
     }
 }
