@@ -303,6 +303,11 @@ class KeyPolicyEnforcementTest extends TrentTestBase {
         assertUnmodeledError("AccessDeniedException", explicitlyDenied(OWNER, "kms:UpdateAlias", closed),
                 () -> kms.updateAlias(b -> b.aliasName("alias/moving").targetKeyId(closed)));
         assertEquals(current, kms.describeKey(b -> b.keyId("alias/moving")).keyMetadata().keyId());
+        kms.updateAlias(b -> b.aliasName("alias/moving").targetKeyId(newSymmetricKey().keyId()));
+        kms.createAlias(b -> b.aliasName("alias/held").targetKeyId(closed));
+        assertUnmodeledError("AccessDeniedException", explicitlyDenied(OWNER, "kms:UpdateAlias", closed),
+                () -> kms.updateAlias(b -> b.aliasName("alias/held").targetKeyId(current)));
+        assertEquals(closed, kms.describeKey(b -> b.keyId("alias/held")).keyMetadata().arn());
     }
 
     @Test

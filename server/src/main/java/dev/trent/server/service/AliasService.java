@@ -48,10 +48,10 @@ public final class AliasService {
     public void update(Scope scope, AliasName name, String targetKeyId) {
         synchronized (repository) {
             Alias alias = existing(scope, name);
-            StoredKey currentKey = lookup.find(scope, alias.target().value(), Aliases.REJECTED);
-            lookup.authorize(scope, currentKey, KeyOperation.UpdateAlias, PermissionTarget.KEY);
             KmsKey target = lookup.forOperation(scope, targetKeyId, KeyOperation.UpdateAlias, Aliases.REJECTED,
                     PermissionTarget.SECOND_KEY).metadata();
+            StoredKey currentKey = lookup.find(scope, alias.target().value(), Aliases.REJECTED);
+            lookup.authorize(scope, currentKey, KeyOperation.UpdateAlias, PermissionTarget.KEY);
             KmsKey current = currentKey.metadata();
             if (current.usage() != target.usage()) {
                 throw new ValidationException("Alias " + name + " cannot be changed from a CMK with key usage "
