@@ -2,6 +2,7 @@ package dev.trent.server.app;
 
 import dev.trent.server.admin.StateWipe;
 import dev.trent.server.api.RequestGate;
+import dev.trent.server.iam.IamStore;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.repository.KeyRepository;
@@ -14,8 +15,9 @@ import java.util.Map;
 
 /**
  * Wipes all state, in every account and Region, so that the server is as a freshly started one on an empty data
- * directory (with its seed file applied again, if it has one): keys with their material, tags, usage and lifecycle records, AWS managed keys, aliases, key
- * policies, grants, custom key stores (logged out of their tokens first), import tokens, and the clock's offset.
+ * directory (with its seed file applied again, if it has one): keys with their material, tags, usage and lifecycle
+ * records, AWS managed keys, aliases, key policies, grants, custom key stores (logged out of their tokens first),
+ * import tokens, IAM's users, roles, policies and access keys, and the clock's offset.
  *
  * <p>Every stored record goes in one barrier commit, and memory is cleared only after it succeeded: a crash or a
  * failed write leaves everything or nothing. While it runs it holds every lock the state is changed under, in
@@ -35,6 +37,7 @@ public final class StateReset implements StateWipe {
     private final TimeTravel time;
     private final RequestGate gate;
     private final Runnable reseed;
+    private IamStore iam;
 
     /** {@code records} must write through the barrier {@code repository} and {@code keyStores} store in. */
     public StateReset(KeyRepository repository, KeyStoreService keyStores, ImportTokens importTokens,
@@ -57,6 +60,12 @@ public final class StateReset implements StateWipe {
         this.reseed = reseed;
     }
 
+    /** Also wipes IAM's users, roles, policies and access keys, in the same commit as the keys. */
+    public StateReset withIam(IamStore store) {
+        this.iam = store;
+        return this;
+    }
+
     @Override
     public Removed wipeAll() {
         return time.withoutHousekeeping(() -> gate.exclusively(() -> {
@@ -77,6 +86,9 @@ public final class StateReset implements StateWipe {
 
         List<String> paths = new ArrayList<>(repository.storedPaths());
         paths.addAll(keyStores.storedPaths());
+        if (iam != null) {
+            paths.addAll(iam.storedPaths());
+        }
         if (!paths.isEmpty()) {
             records.write(Map.of(), paths);
         }
@@ -84,6 +96,9 @@ public final class StateReset implements StateWipe {
 
         keyStores.forgetAll(keys);
         repository.forgetAll();
+        if (iam != null) {
+            iam.forgetAll();
+        }
         int tokens = importTokens.forgetAll();
         // A restarted Trent runs on real time; a wiped one starts as fresh.
         time.reset();

@@ -59,6 +59,7 @@ public final class TrentConfig {
     private final Clock clock;
     private final Path initDir;
     private final Path seedFile;
+    private final Path iamFile;
     private final Map<String, String> accessKeyAccounts;
     private final List<Cluster> clusters;
     private final List<String> hostnames;
@@ -84,6 +85,7 @@ public final class TrentConfig {
         this.clock = b.clock;
         this.initDir = b.initDir;
         this.seedFile = b.seedFile;
+        this.iamFile = b.iamFile;
         this.accessKeyAccounts = Map.copyOf(b.accessKeyAccounts);
         this.clusters = List.copyOf(b.clusters.values());
         this.hostnames = List.copyOf(b.hostnames);
@@ -127,6 +129,8 @@ public final class TrentConfig {
     public Optional<Path> initDir() { return Optional.ofNullable(initDir); }
     /** The seed file to apply at start-up, if any. */
     public Optional<Path> seedFile() { return Optional.ofNullable(seedFile); }
+    /** The IAM file (accounts' root keys, users, roles, policies) to apply at start-up, if any. */
+    public Optional<Path> iamFile() { return Optional.ofNullable(iamFile); }
     /** Access keys mapped to the accounts they act in; a 12-digit access key is its own account. */
     public Map<String, String> accessKeyAccounts() { return accessKeyAccounts; }
     /** The PKCS#11 tokens offered as CloudHSM clusters to custom key stores. */
@@ -173,6 +177,7 @@ public final class TrentConfig {
         private Clock clock = Clock.systemUTC();
         private Path initDir;
         private Path seedFile;
+        private Path iamFile;
         private final Map<String, String> accessKeyAccounts = new LinkedHashMap<>();
         private final Map<String, Cluster> clusters = new LinkedHashMap<>();
         private final List<String> hostnames = new ArrayList<>();
@@ -244,6 +249,7 @@ public final class TrentConfig {
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
         public Builder initDir(Path dir) { this.initDir = Objects.requireNonNull(dir); return this; }
         public Builder seedFile(Path file) { this.seedFile = Objects.requireNonNull(file); return this; }
+        public Builder iamFile(Path file) { this.iamFile = Objects.requireNonNull(file); return this; }
 
         /** A name clients use to reach the server: a DNS name or an IP address, without a port. */
         public Builder hostname(String name) {

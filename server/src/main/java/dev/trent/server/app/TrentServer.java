@@ -12,8 +12,23 @@ import dev.trent.server.api.Services;
 import dev.trent.server.api.WorkLanes;
 import dev.trent.server.app.cli.Version;
 import dev.trent.server.auth.AuthMode;
+import dev.trent.server.auth.ChainedCredentials;
 import dev.trent.server.auth.RootCredentials;
+import dev.trent.server.auth.SecretAccessKey;
 import dev.trent.server.auth.SigV4Verifier;
+import dev.trent.server.iam.IamApi;
+import dev.trent.server.iam.IamCredentials;
+import dev.trent.server.iam.IamFile;
+import dev.trent.server.iam.IamSeed;
+import dev.trent.server.iam.IamSeedApplier;
+import dev.trent.server.iam.IamStore;
+import dev.trent.server.policy.KmsAuthorizer;
+import dev.trent.server.http.QueryAuthentication;
+import dev.trent.server.http.QueryHttpHandler;
+import dev.trent.server.query.QueryService;
+import dev.trent.server.sts.SessionCredentials;
+import dev.trent.server.sts.SessionTokens;
+import dev.trent.server.sts.StsApi;
 import dev.trent.server.http.AcceptErrors;
 import dev.trent.server.http.AdminAuthentication;
 import dev.trent.server.http.KmsAuthentication;
@@ -32,10 +47,10 @@ import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.repository.SealedRecords;
 import dev.trent.server.seed.Seed;
 import dev.trent.server.seed.SeedApplier;
+import dev.trent.server.seed.SeedException;
 import dev.trent.server.seed.SeedFile;
 import dev.trent.server.service.CryptoperiodSweeper;
 import dev.trent.server.service.DeletionSweeper;
-import dev.trent.server.service.IdentityPolicies;
 import dev.trent.server.service.KeyAuthorization;
 import dev.trent.server.service.PolicyEnforcement;
 import dev.trent.server.policy.DecisionCache;
@@ -59,6 +74,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -135,6 +153,8 @@ public final class TrentServer implements AutoCloseable {
     public static TrentServer start(TrentConfig config) throws Exception {
         // A seed file is read and checked before anything is opened, so a mistake in it changes nothing.
         Seed seed = config.seedFile().map(SeedFile::read).orElse(null);
+        IamSeed iamSeed = config.iamFile().map(IamFile::read).orElse(null);
+        List<RootCredentials.Entry> roots = rootCredentials(config, iamSeed);
         // Taken before anything in the data dir is created or read, so a second server changes nothing.
         DataDirLock dataDirLock = config.inMemory() ? null
                 : DataDirLock.acquire(config.dataDir(), "starting", config.clock());
@@ -175,9 +195,13 @@ public final class TrentServer implements AutoCloseable {
             keyStoreConnections = connections;
             // AWS keeps a connected key store connected; Trent reconnects after a restart what was connected.
             keyStores.reconnectRequested();
+            IamStore iam = IamStore.load(records);
+            if (iamSeed != null) {
+                applyIam(iamSeed, iam, clock);
+            }
             // Only enforce judges requests; off and verify run every operation unjudged, as before.
             KeyAuthorization authorization = config.authMode() == AuthMode.ENFORCE ? new KeyAuthorization(repository,
-                    new DecisionCache(new KmsAuthorizer(), DECISIONS_CACHED), IdentityPolicies.NONE) : null;
+                    new DecisionCache(new KmsAuthorizer(), DECISIONS_CACHED), new IamIdentityPolicies(iam)) : null;
             Services services = Services.over(repository, clock, keyStores,
                     authorization != null ? authorization : PolicyEnforcement.ALLOW_ALL);
             RequestGate gate = new RequestGate();
@@ -203,18 +227,36 @@ public final class TrentServer implements AutoCloseable {
             sweeperThread.scheduleWithFixedDelay(time::tick,
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             ReadyScripts readyScripts = config.initDir().map(ReadyScripts::in).orElse(null);
-            Runnable reseed = seed == null ? () -> { } : () -> applySeed(seed, services, repository, config);
+            Runnable reseed = () -> {
+                if (seed != null) {
+                    applySeed(seed, services, repository, config);
+                }
+                if (iamSeed != null) {
+                    applyIam(iamSeed, iam, clock);
+                }
+            };
             StateReset reset = new StateReset(repository, keyStores, services.imports().tokens(), records, time, gate,
-                    reseed);
+                    reseed).withIam(iam);
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
                     config.accountId(), config.defaultRegion(),
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
                     new StoreIntegrity(storage, repository));
 
             // Signatures are dated by the movable clock, so moving it expires them as waiting would.
-            SigV4Verifier verifier = new SigV4Verifier(new RootCredentials(config.rootCredentials()), clock);
+            byte[] tokenKey = records.derivedKey("sts session tokens");
+            SessionTokens sessionTokens = new SessionTokens(tokenKey, iam::sessionEpoch);
+            Arrays.fill(tokenKey, (byte) 0);
+            SigV4Verifier verifier = new SigV4Verifier(new ChainedCredentials(List.of(
+                    new RootCredentials(roots), new IamCredentials(iam),
+                    new SessionCredentials(sessionTokens))), clock);
+            Accounts accounts = new Accounts(config.accountId(), config.accessKeyAccounts());
             KmsAuthentication kmsAuthentication = new KmsAuthentication(config.authMode(), verifier,
-                    new Accounts(config.accountId(), config.accessKeyAccounts()), config.defaultRegion());
+                    accounts, config.defaultRegion());
+            KmsAuthorizer authorizer = new KmsAuthorizer();
+            List<QueryService> queryServices = List.of(IamApi.create(iam, clock, authorizer),
+                    StsApi.create(iam, sessionTokens, authorizer, clock, config.authMode()));
+            QueryAuthentication queryAuthentication = new QueryAuthentication(config.authMode(), verifier,
+                    accounts, config.defaultRegion());
             AdminAuthentication adminAuthentication = new AdminAuthentication(config.authMode(), verifier);
 
             lanes = WorkLanes.start(WorkLanes.Sizes.forProcessors(Runtime.getRuntime().availableProcessors()));
@@ -231,7 +273,8 @@ public final class TrentServer implements AutoCloseable {
                     .handler(limit)
                     .childHandler(new KmsChannelInitializer(
                             () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication),
-                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication), guard,
+                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication),
+                            () -> new QueryHttpHandler(queryServices, queryAuthentication, work.general()), guard,
                             tls.context(),
                             new ConnectionSettings(config.idleTimeout(), config.requestReadTimeout())))
                     .bind(config.host(), config.port())
@@ -280,6 +323,32 @@ public final class TrentServer implements AutoCloseable {
         LOG.info("seed " + seed.file() + ": " + outcome.keysCreated() + " keys and " + outcome.aliasesCreated()
                 + " aliases created, " + outcome.keysLeft() + " keys and " + outcome.aliasesLeft()
                 + " aliases already there");
+    }
+
+    private static void applyIam(IamSeed seed, IamStore iam, Clock clock) {
+        int entities = new IamSeedApplier(iam, clock).apply(seed);
+        LOG.info("IAM file " + seed.file() + ": " + entities + " users, roles and managed policies in place");
+    }
+
+    /** The configured root access keys and those of the IAM file; one access key given twice is refused. */
+    private static List<RootCredentials.Entry> rootCredentials(TrentConfig config, IamSeed iamSeed) {
+        List<RootCredentials.Entry> roots = new ArrayList<>(config.rootCredentials());
+        if (iamSeed == null) {
+            return roots;
+        }
+        for (IamSeed.AccountSeed account : iamSeed.accounts()) {
+            for (IamSeed.KeySeed key : account.rootKeys()) {
+                roots.add(new RootCredentials.Entry(account.account(), key.accessKeyId(),
+                        SecretAccessKey.of(key.secret())));
+            }
+        }
+        try {
+            new RootCredentials(roots);
+        } catch (IllegalArgumentException e) {
+            throw new SeedException("IAM file " + iamSeed.file() + ": " + e.getMessage()
+                    + " (root access keys of the file and of --root-credentials must differ)", e);
+        }
+        return roots;
     }
 
     private static Storage openStorage(TrentConfig config, RootOfTrustSource rootOfTrust) {

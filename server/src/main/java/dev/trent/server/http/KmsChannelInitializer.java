@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 /**
  * The pipeline, as a recipe: TLS when configured, timeouts, the HTTP codec, back-pressure on reads, answers in
  * request order, a bounded aggregator, the cross-site guard (which refuses what a web page sent), the admin
- * handler (which takes only {@code /_trent/} requests) and the KMS handler for everything else. Any channel, not only a
- * socket, so tests can run the server's exact pipeline on an embedded channel.
+ * handler (which takes only {@code /_trent/} requests), the IAM and STS handler (form-encoded requests) and the
+ * KMS handler for everything else. Any channel, not only a socket, so tests can run the server's exact pipeline
+ * on an embedded channel.
  */
 public final class KmsChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -36,6 +37,7 @@ public final class KmsChannelInitializer extends ChannelInitializer<Channel> {
 
     private final Supplier<KmsHttpHandler> handler;
     private final Supplier<AdminHttpHandler> admin;
+    private final Supplier<QueryHttpHandler> query;
     private final CrossSiteGuard guard;
     private final SslContext tls;
     private final ConnectionSettings settings;
@@ -45,6 +47,17 @@ public final class KmsChannelInitializer extends ChannelInitializer<Channel> {
      */
     public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin,
                                  CrossSiteGuard guard, SslContext tls, ConnectionSettings settings) {
+        this(handler, admin, null, guard, tls, settings);
+    }
+
+    /**
+     * As above, with the handler of the query-protocol services (IAM, STS) before the KMS handler; null for a
+     * server that answers KMS only.
+     */
+    public KmsChannelInitializer(Supplier<KmsHttpHandler> handler, Supplier<AdminHttpHandler> admin,
+                                 Supplier<QueryHttpHandler> query, CrossSiteGuard guard, SslContext tls,
+                                 ConnectionSettings settings) {
+        this.query = query;
         this.handler = handler;
         this.admin = admin;
         this.guard = guard;
@@ -70,7 +83,10 @@ public final class KmsChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(new InOrderResponses())
                 .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
                 .addLast(guard)
-                .addLast(admin.get())
-                .addLast(handler.get());
+                .addLast(admin.get());
+        if (query != null) {
+            pipeline.addLast(query.get());
+        }
+        pipeline.addLast(handler.get());
     }
 }

@@ -46,6 +46,14 @@ public final class SealedRecords {
         }
     }
 
+    /**
+     * A key derived from the keyring for {@code purpose} alone: the same after a restart, a rotation or a rekey,
+     * different in another store. The caller owns the returned array and should clear it.
+     */
+    public byte[] derivedKey(String purpose) {
+        return barrier.derivedKey(purpose);
+    }
+
     public Optional<byte[]> get(String path) {
         return barrier.get(path);
     }

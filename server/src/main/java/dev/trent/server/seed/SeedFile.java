@@ -48,7 +48,11 @@ public final class SeedFile {
         return LocalKmsSeedFormat.recognises(root) ? LocalKmsSeedFormat.read(root) : TrentSeedFormat.read(root);
     }
 
-    private static SeedNode tree(Path file, String text) {
+    /**
+     * The tree of a YAML or JSON file (JSON when its name ends in {@code .json}) with every value's line and
+     * column, for other start-up files read the same way; null when the file is empty.
+     */
+    public static SeedNode tree(Path file, String text) {
         boolean json = file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();

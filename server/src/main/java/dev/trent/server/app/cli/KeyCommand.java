@@ -83,7 +83,7 @@ final class KeyCommand implements Runnable {
 
     private String path(String key, String action) {
         StringBuilder path = new StringBuilder("/_trent/keys/")
-                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('/').append(action);
+                .append(pathSegment(key)).append('/').append(action);
         List<String> query = new ArrayList<>();
         if (account != null) {
             query.add("account=" + URLEncoder.encode(account, StandardCharsets.UTF_8));
@@ -93,6 +93,11 @@ final class KeyCommand implements Runnable {
             query.add("region=" + URLEncoder.encode(where, StandardCharsets.UTF_8));
         }
         return query.isEmpty() ? path.toString() : path + "?" + String.join("&", query);
+    }
+
+    /** URLEncoder writes a space as '+', which means '+' in a path; a path segment needs %20. */
+    private static String pathSegment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** {@code trent key lifecycle KEY}. */

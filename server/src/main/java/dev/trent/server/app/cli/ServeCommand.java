@@ -164,6 +164,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + " seed.yaml) at start-up, unless they exist: nothing that exists is changed.")
     Path seedFile;
 
+    @Option(names = "--iam", paramLabel = "FILE",
+            description = "Create or update the IAM users (with access keys), roles, managed and inline policies"
+                    + " and accounts' root access keys FILE describes (YAML or JSON) at start-up.")
+    Path iamFile;
+
     private final Function<String, String> environment;
     private final ServerLauncher launcher;
     private final StopSignal stopSignal;
@@ -216,6 +221,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (seedFile != null) {
             config.seedFile(seedFile);
+        }
+        if (iamFile != null) {
+            config.iamFile(iamFile);
         }
         if (inMemory) {
             config.inMemory();

@@ -144,4 +144,10 @@ class KeyCommandTest {
         withEndpoint[args.length + 1] = trent.endpoint();
         return trent.run(environment, withEndpoint);
     }
+
+    @Test
+    void aNameWithASpace_reachesTheServerAsTyped() {
+        assertEquals(1, run("key", "lifecycle", "alias/no such alias"));
+        assertTrue(err().contains("alias/no such alias"), err());
+    }
 }

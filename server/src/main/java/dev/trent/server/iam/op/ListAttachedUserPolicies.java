@@ -1,0 +1,24 @@
+package dev.trent.server.iam.op;
+
+import dev.trent.server.iam.Attachments;
+import dev.trent.server.iam.Holder;
+import dev.trent.server.iam.IamStore;
+import dev.trent.server.query.QueryAction;
+import dev.trent.server.query.QueryCaller;
+import dev.trent.server.query.QueryRequest;
+import dev.trent.server.query.Xml;
+
+/** ListAttachedUserPolicies: the managed policies attached to the user, under an optional path prefix. */
+public final class ListAttachedUserPolicies implements QueryAction {
+
+    private final Attachments attachments;
+
+    public ListAttachedUserPolicies(IamStore store) {
+        this.attachments = new Attachments(store, Holder.USER);
+    }
+
+    @Override
+    public void run(QueryRequest request, QueryCaller caller, Xml result) {
+        attachments.list(request, caller.account(), result);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.trent.server.iam.op;
+
+import dev.trent.server.iam.IamEntities;
+import dev.trent.server.iam.IamStore;
+import dev.trent.server.query.Patterns;
+import dev.trent.server.query.QueryAction;
+import dev.trent.server.query.QueryCaller;
+import dev.trent.server.query.QueryException;
+import dev.trent.server.query.QueryRequest;
+import dev.trent.server.query.Xml;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** TagUser: adds tags to the user, replacing the value of a key it already has; at most 50 in all. */
+public final class TagUser implements QueryAction {
+
+    static final int MAX_TAGS = 50;
+
+    private final IamStore store;
+
+    public TagUser(IamStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void run(QueryRequest request, QueryCaller caller, Xml result) {
+        String name = request.required("UserName", 1, 128, Patterns.NAME);
+        Map<String, String> added = request.tags("Tags");
+        store.update(caller.account(), account -> {
+            var holder = IamEntities.user(account, name);
+            Map<String, String> tags = new LinkedHashMap<>(holder.tags());
+            tags.putAll(added);
+            if (tags.size() > MAX_TAGS) {
+                throw QueryException.limitExceeded("Cannot exceed quota for TagsPerUser: " + MAX_TAGS);
+            }
+            return new IamStore.Change<>(account.withUser(holder.withTags(tags)), null);
+        });
+    }
+}
