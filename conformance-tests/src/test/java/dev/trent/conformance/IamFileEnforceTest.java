@@ -16,14 +16,20 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * A server started with {@code --auth enforce --iam FILE}: the file's user signs with its key, assumes the
- * role whose trust policy names it, and the session signs KMS requests; another user is refused by the trust
+ * role whose trust policy names it, and the session may sign with a key of its account (whose default key policy
+ * delegates to identity policies) but not verify or create keys, nor may the user itself; another user is
+ * refused by the trust
  * policy with AWS's message; the file's state comes back after a reset.
  */
 class IamFileEnforceTest extends TrentTestBase {
@@ -77,14 +83,37 @@ class IamFileEnforceTest extends TrentTestBase {
     }
 
     @Test
-    void fileUser_assumesTheRole_andItsSessionSignsKmsRequests() {
-        try (StsClient sts = QueryClients.sts(server.endpoint(), BOT)) {
+    void fileUser_assumesTheRole_andItsSessionSigns_whatTheRolesPolicyAllowsOnly() {
+        String keyId;
+        try (KmsClient root = QueryClients.kms(server.endpoint(), TEAM_ROOT)) {
+            keyId = root.createKey(b -> b.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.SIGN_VERIFY))
+                    .keyMetadata().keyId();
+        }
+        String keyArn = "arn:aws:kms:us-east-1:" + TEAM + ":key/" + keyId;
+        SdkBytes message = SdkBytes.fromUtf8String("release 1.0");
+        try (StsClient sts = QueryClients.sts(server.endpoint(), BOT);
+             KmsClient kmsAsBot = QueryClients.kms(server.endpoint(), BOT)) {
             assertEquals("arn:aws:iam::" + TEAM + ":user/release-bot", sts.getCallerIdentity().arn());
+            KmsErrors.assertUnmodeledError("AccessDeniedException", "User: arn:aws:iam::" + TEAM
+                    + ":user/release-bot is not authorized to perform: kms:Sign on resource: " + keyArn
+                    + " because no identity-based policy allows the kms:Sign action",
+                    () -> kmsAsBot.sign(b -> b.keyId(keyId).message(message)
+                            .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)));
             Credentials creds = sts.assumeRole(b -> b.roleArn(ROLE_ARN).roleSessionName("ci")).credentials();
             AwsSessionCredentials session = AwsSessionCredentials.create(creds.accessKeyId(),
                     creds.secretAccessKey(), creds.sessionToken());
             try (KmsClient kmsAsSession = QueryClients.kms(server.endpoint(), session)) {
-                assertEquals(TEAM, kmsAsSession.createKey(b -> { }).keyMetadata().awsAccountId());
+                kmsAsSession.getPublicKey(b -> b.keyId(keyId));
+                SdkBytes signature = kmsAsSession.sign(b -> b.keyId(keyId).message(message)
+                        .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)).signature();
+                String sessionArn = "arn:aws:sts::" + TEAM + ":assumed-role/release-signer/ci";
+                KmsErrors.assertUnmodeledError("AccessDeniedException", "User: " + sessionArn
+                        + " is not authorized to perform: kms:Verify on resource: " + keyArn
+                        + " because no identity-based policy allows the kms:Verify action",
+                        () -> kmsAsSession.verify(b -> b.keyId(keyId).message(message).signature(signature)
+                                .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)));
+                KmsErrors.assertUnmodeledErrorCode("AccessDeniedException",
+                        () -> kmsAsSession.createKey(b -> { }));
             }
         }
     }

@@ -31,6 +31,7 @@ public final class Dispatcher {
     private final RequestGate gate;
     private final StackTraceLimiter traces;
     private final Consumer<List<String>> grantTokenCheck;
+    private final RequestAuthorization authorization;
 
     public Dispatcher(OperationRegistry registry) {
         this(registry, new RequestGate(), Clock.systemUTC());
@@ -46,6 +47,12 @@ public final class Dispatcher {
      * stack traces are limited by {@code clock}'s time.
      */
     public Dispatcher(OperationRegistry registry, RequestGate gate, Clock clock) {
+        this(registry, gate, clock, RequestAuthorization.NONE);
+    }
+
+    /** As {@link #Dispatcher(OperationRegistry, RequestGate, Clock)}, with every operation judged by {@code authorization}. */
+    public Dispatcher(OperationRegistry registry, RequestGate gate, Clock clock, RequestAuthorization authorization) {
+        this.authorization = authorization;
         this.operations = registry.operations();
         this.grantTokenCheck = registry.grantTokenCheck();
         this.gate = gate;
@@ -63,7 +70,8 @@ public final class Dispatcher {
             JsonRequest request = JsonRequest.parse(body);
             request.checkGrantTokensWith(grantTokenCheck);
             JsonResponse response = gate.request(() -> new Attribution(operation.name(), context.caller(), null)
-                    .during(() -> operation.handle(context, request)));
+                    .during(() -> authorization.run(operation.name(), request, context,
+                            () -> operation.handle(context, request))));
             return new Result(200, response == null ? new byte[0]
                     : JsonRequest.JSON.writeValueAsBytes(response.node()));
         } catch (KmsException e) {

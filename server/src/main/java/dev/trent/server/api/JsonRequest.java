@@ -85,6 +85,12 @@ public final class JsonRequest {
         return new JsonRequest((ObjectNode) tree);
     }
 
+    /** The body as plain values (strings, numbers, booleans, maps and lists), the way policies read members. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> members() {
+        return JSON.convertValue(body, Map.class);
+    }
+
     /** The member path AWS prints: the member name with a lower-case first letter. */
     static String path(String member) {
         return Character.toLowerCase(member.charAt(0)) + member.substring(1);

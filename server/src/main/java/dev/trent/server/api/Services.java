@@ -34,7 +34,13 @@ public record Services(KeyService keys, AliasService aliases, EncryptionService 
 
     /** All use cases over one repository and its custom key stores, with time from {@code clock}. */
     public static Services over(KeyRepository repository, Clock clock, KeyStoreService keyStores) {
-        KeyLookup lookup = new KeyLookup(repository, PolicyEnforcement.ALLOW_ALL, clock, keyStores::visible);
+        return over(repository, clock, keyStores, PolicyEnforcement.ALLOW_ALL);
+    }
+
+    /** As {@link #over(KeyRepository, Clock, KeyStoreService)}, with every key an operation uses judged by {@code enforcement}. */
+    public static Services over(KeyRepository repository, Clock clock, KeyStoreService keyStores,
+            PolicyEnforcement enforcement) {
+        KeyLookup lookup = new KeyLookup(repository, enforcement, clock, keyStores::visible);
         KeyService keys = new KeyService(repository, lookup, clock);
         GrantService grants = new GrantService(repository, lookup, clock);
         return new Services(

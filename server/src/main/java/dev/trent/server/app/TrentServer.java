@@ -6,10 +6,12 @@ import dev.trent.server.admin.InitScriptStatus;
 import dev.trent.server.admin.StateWipe;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.OperationRegistry;
+import dev.trent.server.api.RequestAuthorization;
 import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
 import dev.trent.server.api.WorkLanes;
 import dev.trent.server.app.cli.Version;
+import dev.trent.server.auth.AuthMode;
 import dev.trent.server.auth.ChainedCredentials;
 import dev.trent.server.auth.RootCredentials;
 import dev.trent.server.auth.SecretAccessKey;
@@ -49,6 +51,10 @@ import dev.trent.server.seed.SeedException;
 import dev.trent.server.seed.SeedFile;
 import dev.trent.server.service.CryptoperiodSweeper;
 import dev.trent.server.service.DeletionSweeper;
+import dev.trent.server.service.KeyAuthorization;
+import dev.trent.server.service.PolicyEnforcement;
+import dev.trent.server.policy.DecisionCache;
+import dev.trent.server.policy.KmsAuthorizer;
 import dev.trent.server.service.MaterialExpirySweeper;
 import dev.trent.server.time.Housekeeping;
 import dev.trent.server.time.MovableClock;
@@ -93,6 +99,8 @@ public final class TrentServer implements AutoCloseable {
      * ValidTo, and key usage is saved.
      */
     private static final long SWEEP_INTERVAL_MILLIS = 1000;
+    /** Decisions remembered in enforce mode; a new policy text or caller only ever adds entries. */
+    private static final int DECISIONS_CACHED = 100_000;
 
     /** The names of the timed housekeeping tasks, which is also how POST /_trent/clock reports what fired. */
     public static final String KEYS_DELETED = "keysDeleted";
@@ -187,9 +195,18 @@ public final class TrentServer implements AutoCloseable {
             keyStoreConnections = connections;
             // AWS keeps a connected key store connected; Trent reconnects after a restart what was connected.
             keyStores.reconnectRequested();
-            Services services = Services.over(repository, clock, keyStores);
+            IamStore iam = IamStore.load(records);
+            if (iamSeed != null) {
+                applyIam(iamSeed, iam, clock);
+            }
+            // Only enforce judges requests; off and verify run every operation unjudged, as before.
+            KeyAuthorization authorization = config.authMode() == AuthMode.ENFORCE ? new KeyAuthorization(repository,
+                    new DecisionCache(new KmsAuthorizer(), DECISIONS_CACHED), new IamIdentityPolicies(iam)) : null;
+            Services services = Services.over(repository, clock, keyStores,
+                    authorization != null ? authorization : PolicyEnforcement.ALLOW_ALL);
             RequestGate gate = new RequestGate();
-            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate, clock);
+            Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate, clock,
+                    authorization != null ? new RequestAuthorization(authorization, clock) : RequestAuthorization.NONE);
             if (seed != null) {
                 applySeed(seed, services, repository, config);
             }
@@ -210,10 +227,6 @@ public final class TrentServer implements AutoCloseable {
             sweeperThread.scheduleWithFixedDelay(time::tick,
                     SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             ReadyScripts readyScripts = config.initDir().map(ReadyScripts::in).orElse(null);
-            IamStore iam = IamStore.load(records);
-            if (iamSeed != null) {
-                applyIam(iamSeed, iam, clock);
-            }
             Runnable reseed = () -> {
                 if (seed != null) {
                     applySeed(seed, services, repository, config);

@@ -7,9 +7,8 @@ import java.util.Locale;
  *
  * <p>{@link #OFF} takes every request and any signature, as local emulators do; the access key only picks the
  * account. {@link #VERIFY} requires a valid SigV4 signature from a known access key on every request.
- * {@link #ENFORCE} is {@code VERIFY} plus authorization by key policies, identity policies and grants; so far
- * only STS's AssumeRole is authorized (by the role's trust policy), KMS operations are checked as in
- * {@code VERIFY}.
+ * {@link #ENFORCE} is {@code VERIFY} plus authorization: of every KMS operation by key policies, identity policies
+ * and grants ({@code service.KeyAuthorization}), and of STS's AssumeRole by the role's trust policy.
  */
 public enum AuthMode {
     OFF, VERIFY, ENFORCE;

@@ -83,11 +83,15 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         String target = request.headers().get("X-Amz-Target");
         byte[] body = ByteBufUtil.getBytes(request.content());
         SignedRequest signed = SignedRequests.copyOf(request, body);
+        String sourceIp = ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address
+                && address.getAddress() != null ? address.getAddress().getHostAddress() : null;
+        boolean secureTransport = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
         try {
             lanes.forRequest(target, body).execute(() -> {
                 try {
                     // Verified here, off the event loop: hashing a large body takes a few milliseconds.
-                    RequestContext context = authentication.contextFor(signed, requestId);
+                    RequestContext context = authentication.contextFor(signed, requestId)
+                            .from(sourceIp, secureTransport);
                     Dispatcher.Result result = dispatcher.dispatch(target, body, context);
                     write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
                 } catch (AuthenticationException e) {

@@ -35,6 +35,21 @@ public final class KmsRequestContext {
         return checks;
     }
 
+    /**
+     * The question one permission of a request raises, for wiring that resolves keys one at a time: {@code keys}
+     * must hold the key of {@code permission}'s target when a key policy applies to it.
+     */
+    public static PermissionCheck check(KmsOperation operation, KmsPermission permission, Map<String, ?> members,
+            Map<PermissionTarget, KeyFacts> keys, CallerFacts caller) {
+        KeyFacts key = permission.keyPolicyApplies() ? keys.get(permission.target()) : null;
+        if (permission.keyPolicyApplies() && key == null) {
+            throw new IllegalArgumentException(operation.name() + " needs the key for " + permission.target());
+        }
+        ContextKeys context = context(operation, permission, members, key, keys, caller);
+        return new PermissionCheck(permission, new AuthorizationRequest(caller.principal(), permission.action(),
+                resource(permission, members, key, caller), context, operation.crossAccountUse()), key);
+    }
+
     /** The condition keys of one permission of a request. */
     public static ContextKeys context(KmsOperation operation, KmsPermission permission, Map<String, ?> members,
             KeyFacts key, Map<PermissionTarget, KeyFacts> keys, CallerFacts caller) {

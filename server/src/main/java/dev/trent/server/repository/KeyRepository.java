@@ -170,6 +170,19 @@ public final class KeyRepository {
         return Optional.ofNullable(keys.get(new ScopedKey(scope, id)));
     }
 
+    /**
+     * The key of this id in any account of {@code region}: key ids are unique, and a ciphertext names its key by
+     * id alone. Scans the keys held in memory; used only when the caller's own account has no such key.
+     */
+    public Optional<StoredKey> findInRegion(String region, KeyId id) {
+        for (StoredKey key : keys.values()) {
+            if (key.metadata().id().equals(id) && key.metadata().scope().region().equals(region)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Keys of one scope, oldest first, so paging is stable. */
     public List<KmsKey> list(Scope scope) {
         List<KmsKey> out = new ArrayList<>();

@@ -8,7 +8,9 @@ import dev.trent.server.key.Alias;
 import dev.trent.server.key.AliasName;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Scope;
+import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyOperation;
+import dev.trent.server.policy.PermissionTarget;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.KeyLookup.Aliases;
 import java.time.Clock;
@@ -46,8 +48,11 @@ public final class AliasService {
     public void update(Scope scope, AliasName name, String targetKeyId) {
         synchronized (repository) {
             Alias alias = existing(scope, name);
-            KmsKey target = lookup.forOperation(scope, targetKeyId, KeyOperation.UpdateAlias, Aliases.REJECTED).metadata();
-            KmsKey current = lookup.find(scope, alias.target().value(), Aliases.REJECTED).metadata();
+            KmsKey target = lookup.forOperation(scope, targetKeyId, KeyOperation.UpdateAlias, Aliases.REJECTED,
+                    PermissionTarget.SECOND_KEY).metadata();
+            StoredKey currentKey = lookup.find(scope, alias.target().value(), Aliases.REJECTED);
+            lookup.authorize(scope, currentKey, KeyOperation.UpdateAlias, PermissionTarget.KEY);
+            KmsKey current = currentKey.metadata();
             if (current.usage() != target.usage()) {
                 throw new ValidationException("Alias " + name + " cannot be changed from a CMK with key usage "
                         + current.usage() + " to a CMK with key usage " + target.usage());
@@ -63,7 +68,10 @@ public final class AliasService {
 
     public void delete(Scope scope, AliasName name) {
         synchronized (repository) {
-            repository.aliases().delete(existing(scope, name));
+            Alias alias = existing(scope, name);
+            repository.find(scope, alias.target()).ifPresent(key ->
+                    lookup.authorize(scope, key, KeyOperation.DeleteAlias, PermissionTarget.KEY));
+            repository.aliases().delete(alias);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyOperation;
+import dev.trent.server.policy.PermissionTarget;
 import dev.trent.server.service.KeyLookup.Aliases;
 import dev.trent.server.service.Results.DataKey;
 import dev.trent.server.service.Results.Decrypted;
@@ -185,6 +186,8 @@ public final class EncryptionService {
         SymmetricCiphertext ciphertext = SymmetricCiphertext.parse(blob).orElseThrow(InvalidCiphertextException::new);
         StoredKey key = lookup.byCiphertext(scope, ciphertext.keyId())
                 .orElseThrow(() -> new AccessDeniedException(UNKNOWN_KEY_MESSAGE));
+        // The permission is judged on the key the ciphertext names, whatever key the request names.
+        lookup.authorize(scope, key, operation, PermissionTarget.KEY);
         if (named != null && !named.metadata().id().equals(key.metadata().id())) {
             throw new IncorrectKeyException(INCORRECT_KEY_MESSAGE);
         }

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * CreateGrant, ListGrants, ListRetirableGrants, RetireGrant and RevokeGrant. Grants are stored with their key
- * (and destroyed with it) but not enforced yet: see {@link PolicyEnforcement}. All five take a key id or key
- * ARN, never an alias.
+ * (and destroyed with it); with {@code --auth enforce} they allow their grantee what they list (see
+ * {@link KeyAuthorization}). All five take a key id or key ARN, never an alias.
  */
 public final class GrantService {
 
@@ -81,10 +81,10 @@ public final class GrantService {
             KmsKey key = key(scope, request.keyId(), KeyOperation.CreateGrant);
             Grant wanted = prepare(key, request);
             Optional<Grant> existing = request.name() == null ? Optional.empty()
-                    : repository.grants().of(scope, key.id()).stream()
+                    : repository.grants().of(key.scope(), key.id()).stream()
                             .filter(g -> request.name().equals(g.name()) && g.sameParameters(wanted))
                             .findFirst();
-            if (existing.isEmpty() && repository.grants().count(scope, key.id()) >= MAX_GRANTS_PER_KEY) {
+            if (existing.isEmpty() && repository.grants().count(key.scope(), key.id()) >= MAX_GRANTS_PER_KEY) {
                 throw new LimitExceededException("The request would exceed the limit of " + MAX_GRANTS_PER_KEY
                         + " grants for key " + key.arn() + ".");
             }
@@ -127,7 +127,7 @@ public final class GrantService {
         if (grantId != null) {
             checkGrantId(grantId);
         }
-        return repository.grants().of(scope, key.id()).stream()
+        return repository.grants().of(key.scope(), key.id()).stream()
                 .filter(g -> grantId == null || grantId.equals(g.grantId()))
                 .filter(g -> granteePrincipal == null || granteePrincipal.equals(g.granteePrincipal()))
                 .filter(g -> granteeServicePrincipal == null
@@ -183,7 +183,7 @@ public final class GrantService {
         synchronized (repository) {
             KmsKey key = key(scope, keyId, operation);
             checkGrantId(grantId);
-            Grant grant = repository.grants().find(scope, key.id(), grantId).orElseThrow(() -> new NotFoundException(
+            Grant grant = repository.grants().find(key.scope(), key.id(), grantId).orElseThrow(() -> new NotFoundException(
                     "Grant " + grantId + " does not exist on key " + key.arn() + "."));
             if (dryRun) {
                 throw DryRunOperationException.wouldHaveSucceeded();

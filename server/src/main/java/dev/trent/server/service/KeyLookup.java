@@ -11,6 +11,7 @@ import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyOperation;
 import dev.trent.server.key.lifecycle.KeyStateRules;
 import dev.trent.server.key.lifecycle.LifecycleRules;
+import dev.trent.server.policy.PermissionTarget;
 import dev.trent.server.repository.KeyRepository;
 import java.time.Clock;
 
@@ -66,9 +67,23 @@ public final class KeyLookup {
 
     /** The key named by {@code text}, allowed to run {@code operation} in its current state. */
     public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases) {
-        StoredKey key = find(scope, text, aliases);
+        return forOperation(scope, text, operation, aliases, targetOf(operation));
+    }
+
+    /** As {@link #forOperation(Scope, String, KeyOperation, Aliases)}, for a key playing {@code target}. */
+    public StoredKey forOperation(Scope scope, String text, KeyOperation operation, Aliases aliases,
+            PermissionTarget target) {
+        StoredKey key = find(scope, text, aliases, operation);
         AwsManagedKeyRules.check(operation, key.metadata());
-        return allowed(scope, key, operation);
+        return allowed(scope, key, operation, target);
+    }
+
+    /**
+     * Throws AccessDeniedException when the caller may not run {@code operation} on {@code key} (with
+     * {@code --auth enforce}); the key's state is not judged here.
+     */
+    public void authorize(Scope scope, StoredKey key, KeyOperation operation, PermissionTarget target) {
+        enforcement.check(scope, key, operation, target);
     }
 
     /**
@@ -77,16 +92,30 @@ public final class KeyLookup {
      * keys found another way than by a KeyId member (the key a ciphertext names).
      */
     public StoredKey allowed(Scope scope, StoredKey key, KeyOperation operation) {
+        return allowed(scope, key, operation, targetOf(operation));
+    }
+
+    private StoredKey allowed(Scope scope, StoredKey key, KeyOperation operation, PermissionTarget target) {
+        // A caller who may not use the key learns nothing of its state, as in AWS.
+        enforcement.check(scope, key, operation, target);
         KmsKey metadata = key.metadata();
         KeyStateRules.check(operation, view.visible(key).state(), metadata.arn());
         repository.lifecycle().find(metadata.scope(), metadata.id()).ifPresent(lifecycle -> LifecycleRules.check(
                 operation, metadata.arn(), metadata.creationDate(), lifecycle, clock.instant()));
-        enforcement.check(scope, key, operation);
         return key;
+    }
+
+    private static PermissionTarget targetOf(KeyOperation operation) {
+        return operation == KeyOperation.ReEncryptTo ? PermissionTarget.SECOND_KEY : PermissionTarget.KEY;
     }
 
     /** The key named by {@code text}, in whatever state it is. */
     public StoredKey find(Scope scope, String text, Aliases aliases) {
+        return find(scope, text, aliases, null);
+    }
+
+    /** As {@link #find(Scope, String, Aliases)}, for {@code operation} (null when the request's own). */
+    private StoredKey find(Scope scope, String text, Aliases aliases, KeyOperation operation) {
         KeyReference reference = KeyReference.parse(text);
         if (reference.isAlias() && aliases == Aliases.REJECTED) {
             throw invalidKeyId(text);
@@ -95,6 +124,10 @@ public final class KeyLookup {
             return byId(scope, byId.id());
         }
         if (reference instanceof KeyReference.ByKeyArn arn) {
+            if (elsewhere(scope, arn.region(), arn.account())) {
+                return repository.find(new Scope(arn.account(), arn.region()), arn.id())
+                        .orElseThrow(() -> enforcement.absentElsewhere(text, operation));
+            }
             checkArnScope(scope, arn.region(), arn.account(), text);
             return byId(scope, arn.id());
         }
@@ -102,6 +135,11 @@ public final class KeyLookup {
             return byAlias(scope, alias.alias());
         }
         if (reference instanceof KeyReference.ByAliasArn arn) {
+            if (elsewhere(scope, arn.region(), arn.account())) {
+                Scope owner = new Scope(arn.account(), arn.region());
+                return repository.aliases().find(owner, arn.alias()).flatMap(a -> repository.find(owner, a.target()))
+                        .orElseThrow(() -> enforcement.absentElsewhere(text, operation));
+            }
             checkArnScope(scope, arn.region(), arn.account(), text);
             return byAlias(scope, arn.alias());
         }
@@ -111,10 +149,19 @@ public final class KeyLookup {
     /** The key a symmetric ciphertext names, if it exists in the caller's scope. */
     public java.util.Optional<StoredKey> byCiphertext(Scope scope, KeyId id) {
         java.util.Optional<StoredKey> key = repository.find(scope, id);
+        if (key.isEmpty() && enforcement.crossAccount()) {
+            // A ciphertext names its key by id alone; policies decide whether another account's key may serve.
+            key = repository.findInRegion(scope.region(), id);
+        }
         if (key.isEmpty()) {
             refuseIfDamaged(scope, id);
         }
         return key;
+    }
+
+    /** A key or alias ARN of another account in the caller's Region, which only policies may open. */
+    private boolean elsewhere(Scope scope, String region, String account) {
+        return enforcement.crossAccount() && region.equals(scope.region()) && !account.equals(scope.account());
     }
 
     private StoredKey byId(Scope scope, KeyId id) {

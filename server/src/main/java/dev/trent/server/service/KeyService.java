@@ -14,6 +14,7 @@ import dev.trent.server.key.Scope;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyEvent;
 import dev.trent.server.key.lifecycle.KeyOperation;
+import dev.trent.server.policy.PermissionTarget;
 import dev.trent.server.key.lifecycle.KeyState;
 import dev.trent.server.key.lifecycle.KeyStateRules;
 import dev.trent.server.repository.KeyRepository;
@@ -143,9 +144,10 @@ public final class KeyService {
                 return;
             }
             Scope target = new Scope(scope.account(), region);
-            KmsKey newPrimary = repository.find(target, key.id())
-                    .orElseThrow(() -> new NotFoundException("Key '" + target.keyArn(key.id()) + "' does not exist"))
-                    .metadata();
+            StoredKey replica = repository.find(target, key.id())
+                    .orElseThrow(() -> new NotFoundException("Key '" + target.keyArn(key.id()) + "' does not exist"));
+            lookup.authorize(scope, replica, KeyOperation.UpdatePrimaryRegion, PermissionTarget.SECOND_KEY);
+            KmsKey newPrimary = replica.metadata();
             KeyStateRules.check(KeyOperation.UpdatePrimaryRegion, newPrimary.state(), newPrimary.arn());
             List<KmsKey> changed = new java.util.ArrayList<>();
             for (KmsKey related : repository.related(scope.account(), key.id())) {

@@ -32,10 +32,13 @@ public final class UsageTracker {
         this.clock = clock;
     }
 
-    /** Records a use of the key with this ARN (as a successful response names it) in the caller's scope. */
+    /**
+     * Records a use of the key with this ARN (as a successful response names it), in the key's own account: a
+     * key another account used across accounts records that use too.
+     */
     public void record(Scope scope, String keyArn, String operation, String requestId) {
         if (KeyReference.parse(keyArn) instanceof KeyReference.ByKeyArn arn) {
-            repository.find(scope, arn.id()).ifPresent(key -> repository.usage().record(key.metadata(),
+            repository.find(new Scope(arn.account(), arn.region()), arn.id()).ifPresent(key -> repository.usage().record(key.metadata(),
                     new LastUsage(operation, clock.instant().truncatedTo(ChronoUnit.MILLIS), requestId)));
         }
     }

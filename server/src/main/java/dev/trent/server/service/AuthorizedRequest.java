@@ -1,0 +1,83 @@
+package dev.trent.server.service;
+
+import dev.trent.server.policy.CallerFacts;
+import dev.trent.server.policy.KeyFacts;
+import dev.trent.server.policy.KmsOperation;
+import dev.trent.server.policy.PermissionTarget;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The request whose keys are being authorized: the operation, its members as plain values, the caller's facts
+ * and the grant tokens it passed. The request path binds it to the thread for the duration of the operation
+ * (as {@link dev.trent.server.key.lifecycle.Attribution} is bound), so the services that resolve keys need not
+ * pass it through every signature. The keys resolved so far are remembered by target, because a permission's
+ * condition keys may compare them (kms:ReEncryptOnSameKey).
+ */
+public final class AuthorizedRequest {
+
+    private static final ThreadLocal<AuthorizedRequest> CURRENT = new ThreadLocal<>();
+
+    private final KmsOperation operation;
+    private final Map<String, ?> members;
+    private final CallerFacts caller;
+    private final List<String> grantTokens;
+    private final Map<PermissionTarget, KeyFacts> keys = new EnumMap<>(PermissionTarget.class);
+
+    public AuthorizedRequest(KmsOperation operation, Map<String, ?> members, CallerFacts caller,
+            List<String> grantTokens) {
+        this.operation = Objects.requireNonNull(operation);
+        this.members = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(members));
+        this.caller = Objects.requireNonNull(caller);
+        this.grantTokens = List.copyOf(grantTokens);
+    }
+
+    /** The request being authorized on this thread, or null when none is (off and verify, background work). */
+    static AuthorizedRequest current() {
+        return CURRENT.get();
+    }
+
+    /** Runs {@code work} with this request in effect. */
+    public <T> T during(Supplier<T> work) {
+        AuthorizedRequest previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    KmsOperation operation() {
+        return operation;
+    }
+
+    Map<String, ?> members() {
+        return members;
+    }
+
+    CallerFacts caller() {
+        return caller;
+    }
+
+    List<String> grantTokens() {
+        return grantTokens;
+    }
+
+    /** The keys resolved so far, with {@code key} now playing {@code target}. */
+    Map<PermissionTarget, KeyFacts> resolve(PermissionTarget target, KeyFacts key) {
+        keys.put(target, key);
+        return keys;
+    }
+
+    Map<PermissionTarget, KeyFacts> keys() {
+        return keys;
+    }
+}
