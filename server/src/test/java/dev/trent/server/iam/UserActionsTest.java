@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trent.server.auth.CredentialStore;
 import dev.trent.server.auth.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,21 @@ class UserActionsTest {
         IamFixture.Reply user = iam.iam("GetUser", "UserName", "ana");
         assertEquals("2", user.at("//Tags/member[Key='a']/Value"));
         assertEquals("3", user.at("//Tags/member[Key='b']/Value"));
+    }
+
+    @Test
+    void tagUser_beyondFiftyTags_isLimitExceeded_butReplacingAValueIsNot() {
+        iam.user("ana");
+        List<String> fifty = new ArrayList<>(List.of("UserName", "ana"));
+        for (int i = 1; i <= 50; i++) {
+            fifty.addAll(List.of("Tags.member." + i + ".Key", "k" + i, "Tags.member." + i + ".Value", "v"));
+        }
+        iam.iam("TagUser", fifty.toArray(String[]::new)).assertOk();
+
+        iam.iam("TagUser", "UserName", "ana", "Tags.member.1.Key", "k1", "Tags.member.1.Value", "w").assertOk();
+        iam.iam("TagUser", "UserName", "ana", "Tags.member.1.Key", "k51", "Tags.member.1.Value", "v")
+                .assertError(409, "LimitExceeded", "Cannot exceed quota for TagsPerUser: 50");
+        assertEquals("w", iam.iam("GetUser", "UserName", "ana").at("//Tags/member[Key='k1']/Value"));
     }
 
     @Test

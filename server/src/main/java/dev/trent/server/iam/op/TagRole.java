@@ -5,16 +5,12 @@ import dev.trent.server.iam.IamStore;
 import dev.trent.server.query.Patterns;
 import dev.trent.server.query.QueryAction;
 import dev.trent.server.query.QueryCaller;
-import dev.trent.server.query.QueryException;
 import dev.trent.server.query.QueryRequest;
 import dev.trent.server.query.Xml;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** TagRole: adds tags to the role, replacing the value of a key it already has; at most 50 in all. */
 public final class TagRole implements QueryAction {
-
-    static final int MAX_TAGS = 50;
 
     private final IamStore store;
 
@@ -28,11 +24,7 @@ public final class TagRole implements QueryAction {
         Map<String, String> added = request.tags("Tags");
         store.update(caller.account(), account -> {
             var holder = IamEntities.role(account, name);
-            Map<String, String> tags = new LinkedHashMap<>(holder.tags());
-            tags.putAll(added);
-            if (tags.size() > MAX_TAGS) {
-                throw QueryException.limitExceeded("Cannot exceed quota for TagsPerRole: " + MAX_TAGS);
-            }
+            Map<String, String> tags = Tags.merged(holder.tags(), added, "TagsPerRole");
             return new IamStore.Change<>(account.withRole(holder.withTags(tags)), null);
         });
     }
