@@ -91,21 +91,45 @@ final class CanonicalRequest {
 
     /** {@code name:value\n} per signed header, repeated headers joined with commas in arrival order. */
     static String headers(SignedRequest request, List<String> signedHeaders) {
-        StringBuilder canonical = new StringBuilder();
+        List<Map.Entry<String, String>> all = request.headers();
+        String[] lowered = new String[all.size()];
+        for (int i = 0; i < lowered.length; i++) {
+            lowered[i] = SignedRequest.lower(all.get(i).getKey());
+        }
+        StringBuilder canonical = new StringBuilder(256);
         for (String name : signedHeaders) {
-            List<String> values = new ArrayList<>();
-            for (Map.Entry<String, String> header : request.headers()) {
-                if (SignedRequest.lower(header.getKey()).equals(name)) {
-                    values.add(trimAll(header.getValue()));
+            canonical.append(name).append(':');
+            boolean first = true;
+            for (int i = 0; i < lowered.length; i++) {
+                if (lowered[i].equals(name)) {
+                    if (!first) {
+                        canonical.append(',');
+                    }
+                    appendTrimmed(canonical, all.get(i).getValue());
+                    first = false;
                 }
             }
-            canonical.append(name).append(':').append(String.join(",", values)).append('\n');
+            canonical.append('\n');
         }
         return canonical.toString();
     }
 
-    private static String trimAll(String value) {
-        return value.strip().replaceAll("\\s+", " ");
+    /** The value stripped, each run of whitespace inside it (as {@code \\s} counts it) made one space. */
+    static void appendTrimmed(StringBuilder out, String value) {
+        String stripped = value.strip();
+        boolean inRun = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                inRun = true;
+            } else {
+                if (inRun) {
+                    out.append(' ');
+                    inRun = false;
+                }
+                out.append(c);
+            }
+        }
     }
 
     /** RFC 3986 encoding: unreserved characters as they are, every other byte as {@code %XX} in upper case. */

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -89,12 +88,12 @@ public final class SigV4Verifier {
     }
 
     private static Instant parseDate(String amzDate) {
-        try {
-            return SigV4.AMZ_DATE.parse(amzDate, Instant::from);
-        } catch (DateTimeParseException e) {
+        Instant parsed = SigV4.parseAmzDate(amzDate);
+        if (parsed == null) {
             throw AuthenticationException.incomplete("Date must be in ISO-8601 'basic format'. Got '" + amzDate
                     + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
+        return parsed;
     }
 
     private void checkSkew(Instant signedAt) {

@@ -47,8 +47,12 @@ public record SignedRequest(String method, String rawPath, String rawQuery, List
 
     /** The first value of the header {@code name}, if any. */
     public Optional<String> first(String name) {
-        List<String> values = all(name);
-        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return Optional.of(header.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     static String lower(String name) {

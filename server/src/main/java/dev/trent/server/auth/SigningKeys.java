@@ -16,6 +16,15 @@ final class SigningKeys {
     /** Far more than the callers of one test run; past it the cache starts over rather than grow without end. */
     private static final int MAX_ENTRIES = 4096;
 
+    /** One MAC per thread, re-keyed at each use: the provider lookup would otherwise come with every request. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    });
+
     private record Id(String secretFingerprint, String date, String region, String service) {
     }
 
@@ -43,7 +52,7 @@ final class SigningKeys {
 
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
