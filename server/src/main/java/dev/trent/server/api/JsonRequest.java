@@ -91,6 +91,12 @@ public final class JsonRequest {
         return JSON.convertValue(body, Map.class);
     }
 
+    /** One member as a plain value, or null when absent; cheaper than {@link #members()} when one is wanted. */
+    Object member(String name) {
+        JsonNode node = body.get(name);
+        return node == null || node.isNull() ? null : JSON.convertValue(node, Object.class);
+    }
+
     /** The member path AWS prints: the member name with a lower-case first letter. */
     static String path(String member) {
         return Character.toLowerCase(member.charAt(0)) + member.substring(1);

@@ -1,16 +1,14 @@
 package dev.trent.server.api;
 
-import dev.trent.server.auth.Principal;
 import dev.trent.server.policy.CallerFacts;
 import dev.trent.server.policy.KmsActions;
 import dev.trent.server.policy.KmsOperation;
-import dev.trent.server.policy.PolicyPrincipal;
 import dev.trent.server.service.AuthorizedRequest;
+import dev.trent.server.service.IdentityPolicies;
 import dev.trent.server.service.KeyAuthorization;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -38,34 +36,20 @@ public final class RequestAuthorization {
         if (keys == null || operation == null || context.principal().isEmpty()) {
             return work.get();
         }
-        Map<String, Object> members = request.members();
-        CallerFacts caller = new CallerFacts(policyPrincipal(context.principal().get()), context.scope().region(),
-                context.sourceIp(), clock.instant(), context.secureTransport(), null);
-        AuthorizedRequest authorized = new AuthorizedRequest(operation, members, caller, grantTokens(members));
+        IdentityPolicies.Caller policies = keys.caller(context.principal().get());
+        CallerFacts caller = new CallerFacts(policies.principal(), context.scope().region(), context.sourceIp(),
+                clock.instant(), context.secureTransport(), null);
+        AuthorizedRequest authorized = new AuthorizedRequest(operation, request::member, request::members, caller,
+                policies, grantTokens(request.member("GrantTokens")));
         return authorized.during(() -> {
             keys.checkAccountLevel(authorized);
             return work.get();
         });
     }
 
-    /** The caller as policies name it; a session's role ARN is rebuilt from its assumed-role ARN. */
-    static PolicyPrincipal policyPrincipal(Principal principal) {
-        return switch (principal.kind()) {
-            case ROOT -> PolicyPrincipal.root(principal.account());
-            case USER -> PolicyPrincipal.user(principal.account(), principal.arn(), principal.principalId(), Map.of());
-            case ASSUMED_ROLE -> {
-                String[] path = principal.arn().substring(principal.arn().indexOf(":assumed-role/")
-                        + ":assumed-role/".length()).split("/", 2);
-                String roleArn = "arn:aws:iam::" + principal.account() + ":role/" + path[0];
-                yield PolicyPrincipal.session(principal.account(), roleArn, path.length > 1 ? path[1] : "",
-                        principal.principalId(), Map.of());
-            }
-        };
-    }
-
-    private static List<String> grantTokens(Map<String, Object> members) {
+    private static List<String> grantTokens(Object member) {
         List<String> tokens = new ArrayList<>();
-        if (members.get("GrantTokens") instanceof List<?> list) {
+        if (member instanceof List<?> list) {
             for (Object token : list) {
                 if (token instanceof String text) {
                     tokens.add(text);

@@ -1,36 +1,59 @@
 package dev.trent.server.app;
 
+import dev.trent.server.auth.Principal;
+import dev.trent.server.iam.IamAccount;
 import dev.trent.server.iam.IamStore;
-import dev.trent.server.policy.Policy;
 import dev.trent.server.policy.PolicyPrincipal;
-import dev.trent.server.policy.PrincipalKind;
 import dev.trent.server.service.IdentityPolicies;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The identity policies KMS authorization weighs, from the IAM store: a user's inline and attached policies, a
- * role session's role's; none for an account root, which needs none.
+ * The callers KMS authorization weighs, from the IAM store: a user with its tags and its inline and attached
+ * policies; a role session with its role's policies, its role's and session's tags and its session policy; an
+ * account root with none, which needs none. Answers are kept per caller while the caller's account is the same
+ * (the store replaces an account's immutable state on every change), so a request pays a map lookup, and an IAM
+ * change is seen by the very next request.
  */
 final class IamIdentityPolicies implements IdentityPolicies {
 
+    /** More callers than a test run has; past it the map starts over rather than grow without end. */
+    private static final int MAX_CALLERS = 10_000;
+
+    private record Known(IamAccount account, Caller caller) {
+    }
+
+    private final IamStore store;
     private final dev.trent.server.iam.IdentityPolicies policies;
+    private final Map<Principal, Known> known = new ConcurrentHashMap<>();
 
     IamIdentityPolicies(IamStore store) {
+        this.store = store;
         this.policies = new dev.trent.server.iam.IdentityPolicies(store);
     }
 
     @Override
-    public List<Policy> identity(PolicyPrincipal principal) {
-        if (principal.kind() == PrincipalKind.ROOT) {
-            return List.of();
+    public Caller of(Principal principal) {
+        if (principal.isRoot()) {
+            return new Caller(PolicyPrincipal.root(principal.account()), List.of(), null);
         }
-        return policies.of(principal.principalArn()).map(dev.trent.server.iam.IdentityPolicies.Holding::policies)
-                .orElse(List.of());
+        IamAccount account = store.account(principal.account());
+        Known cached = known.get(principal);
+        if (cached != null && sameState(cached.account(), account)) {
+            return cached.caller();
+        }
+        dev.trent.server.iam.IdentityPolicies.Holding held = policies.ofCaller(principal);
+        Caller caller = new Caller(held.principal(), held.policies(), held.session());
+        if (known.size() >= MAX_CALLERS) {
+            known.clear();
+        }
+        known.put(principal, new Known(account, caller));
+        return caller;
     }
 
-    /** Session policies travel in the session's token and are not weighed by KMS authorization yet. */
-    @Override
-    public List<Policy> session(PolicyPrincipal principal) {
-        return null;
+    /** An account with no IAM state is a fresh empty instance at every read; any other is compared by identity. */
+    private static boolean sameState(IamAccount before, IamAccount now) {
+        return before == now || before.isEmpty() && now.isEmpty();
     }
 }

@@ -20,8 +20,16 @@ public final class IdentityPolicies {
     public record Source(String type, String id) {
     }
 
-    /** The principal an ARN names and its policies, with each policy's source by policy name. */
-    public record Holding(PolicyPrincipal principal, List<Policy> policies, Map<String, Source> sources) {
+    /**
+     * The principal an ARN names and its policies, with each policy's source by policy name; {@code session} is
+     * the session policy that caps a role session, null when there is none.
+     */
+    public record Holding(PolicyPrincipal principal, List<Policy> policies, Map<String, Source> sources,
+                          List<Policy> session) {
+
+        public Holding(PolicyPrincipal principal, List<Policy> policies, Map<String, Source> sources) {
+            this(principal, policies, sources, null);
+        }
     }
 
     private final IamStore store;
@@ -74,7 +82,7 @@ public final class IdentityPolicies {
 
     /**
      * A verified caller as policies see it, with its identity policies: a user's own, a role session's role's
-     * (under the session's ARN), none for an account root, which needs none.
+     * (under the session's ARN, with its session policy), none for an account root, which needs none.
      */
     public Holding ofCaller(dev.trent.server.auth.Principal caller) {
         switch (caller.kind()) {
@@ -86,22 +94,33 @@ public final class IdentityPolicies {
                         caller.arn(), caller.principalId(), Map.of()), List.of(), Map.of()));
             }
             default -> {
-                String[] parts = caller.arn().split("/");
-                String roleName = parts.length >= 3 ? parts[1] : "";
-                String sessionName = parts[parts.length - 1];
-                Optional<IamRole> role = store.account(caller.account()).role(roleName);
-                String roleArn = role.map(IamRole::arn)
-                        .orElse("arn:aws:iam::" + caller.account() + ":role/" + roleName);
-                PolicyPrincipal principal = PolicyPrincipal.session(caller.account(), roleArn, sessionName,
-                        caller.principalId(), role.map(IamRole::tags).orElse(Map.of()));
-                if (role.isEmpty()) {
-                    return new Holding(principal, List.of(), Map.of());
-                }
-                Holding held = holding(store.account(caller.account()), principal, "role",
-                        role.get().inlinePolicies(), role.get().attached());
-                return held;
+                return ofSession(caller);
             }
         }
+    }
+
+    /**
+     * A role session: its role's policies, the role's tags overridden by the session's tags of the same key (as
+     * {@code aws:PrincipalTag} reports them), and the session policy AssumeRole was given, if any.
+     */
+    private Holding ofSession(dev.trent.server.auth.Principal caller) {
+        String[] parts = caller.arn().split("/");
+        String roleName = parts.length >= 3 ? parts[1] : "";
+        String sessionName = parts[parts.length - 1];
+        Optional<IamRole> role = store.account(caller.account()).role(roleName);
+        String roleArn = role.map(IamRole::arn).orElse("arn:aws:iam::" + caller.account() + ":role/" + roleName);
+        Map<String, String> tags = new java.util.HashMap<>(role.map(IamRole::tags).orElse(Map.of()));
+        caller.session().ifPresent(session -> tags.putAll(session.tags()));
+        PolicyPrincipal principal = PolicyPrincipal.session(caller.account(), roleArn, sessionName,
+                caller.principalId(), tags);
+        List<Policy> session = caller.session().flatMap(dev.trent.server.auth.Principal.SessionAttributes::policy)
+                .map(text -> List.of(Policy.session("session", documents.get(text)))).orElse(null);
+        if (role.isEmpty()) {
+            return new Holding(principal, List.of(), Map.of(), session);
+        }
+        Holding held = holding(store.account(caller.account()), principal, "role", role.get().inlinePolicies(),
+                role.get().attached());
+        return new Holding(held.principal(), held.policies(), held.sources(), session);
     }
 
     /** A parsed document, from the shared cache of parsed texts. */

@@ -17,22 +17,25 @@ public final class ApplicablePolicies {
     private final Policy keyPolicy;
     private final List<Policy> identity;
     private final List<Policy> session;
-    private final Set<String> contextKeys;
+    /** Built at first use: most requests only ask whether there are any ({@link #readsConditionKeys()}). */
+    private volatile Set<String> contextKeys;
+    private final boolean readsConditionKeys;
     private final int hash;
 
     public ApplicablePolicies(Policy keyPolicy, List<Policy> identity, List<Policy> session) {
         this.keyPolicy = keyPolicy;
         this.identity = List.copyOf(identity);
         this.session = session == null ? null : List.copyOf(session);
-        Set<String> keys = new TreeSet<>();
-        if (keyPolicy != null) {
-            keys.addAll(keyPolicy.document().contextKeys());
+        boolean reads = keyPolicy != null && !keyPolicy.document().contextKeys().isEmpty();
+        for (Policy policy : this.identity) {
+            reads |= !policy.document().contextKeys().isEmpty();
         }
-        this.identity.forEach(p -> keys.addAll(p.document().contextKeys()));
         if (this.session != null) {
-            this.session.forEach(p -> keys.addAll(p.document().contextKeys()));
+            for (Policy policy : this.session) {
+                reads |= !policy.document().contextKeys().isEmpty();
+            }
         }
-        this.contextKeys = Set.copyOf(keys);
+        this.readsConditionKeys = reads;
         this.hash = Objects.hash(keyPolicy, this.identity, this.session);
     }
 
@@ -54,7 +57,25 @@ public final class ApplicablePolicies {
 
     /** Every condition key any of these policies reads, normalised: all a decision over them can depend on. */
     public Set<String> contextKeys() {
-        return contextKeys;
+        Set<String> keys = contextKeys;
+        if (keys == null) {
+            Set<String> all = new TreeSet<>();
+            if (keyPolicy != null) {
+                all.addAll(keyPolicy.document().contextKeys());
+            }
+            identity.forEach(p -> all.addAll(p.document().contextKeys()));
+            if (session != null) {
+                session.forEach(p -> all.addAll(p.document().contextKeys()));
+            }
+            keys = Set.copyOf(all);
+            contextKeys = keys;
+        }
+        return keys;
+    }
+
+    /** True when any of these policies reads a condition key, so that a decision can depend on the request. */
+    public boolean readsConditionKeys() {
+        return readsConditionKeys;
     }
 
     @Override

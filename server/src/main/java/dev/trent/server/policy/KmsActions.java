@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * All 54 KMS operations and the permissions each needs, as the KMS API reference states them under "Required
@@ -66,9 +67,14 @@ public final class KmsActions {
 
     /** The permissions a request with these members needs, leaving out those its members do not call for. */
     public static List<KmsPermission> required(KmsOperation operation, Map<String, ?> members) {
+        return required(operation, members::get);
+    }
+
+    /** As {@link #required(KmsOperation, Map)}, reading only the members that select permissions. */
+    public static List<KmsPermission> required(KmsOperation operation, Function<String, ?> member) {
         List<KmsPermission> out = new ArrayList<>();
         for (KmsPermission p : operation.permissions()) {
-            if (p.onlyWithMember() == null || present(members.get(p.onlyWithMember()))) {
+            if (p.onlyWithMember() == null || present(member.apply(p.onlyWithMember()))) {
                 out.add(p);
             }
         }

@@ -62,6 +62,11 @@ public final class KeyAuthorization implements PolicyEnforcement {
         this.tokens = new GrantTokens(repository.grants()::tokenKey);
     }
 
+    /** {@code principal} as policies see it, with the policies it carries into every request. */
+    public IdentityPolicies.Caller caller(dev.trent.server.auth.Principal principal) {
+        return identities.of(principal);
+    }
+
     @Override
     public boolean crossAccount() {
         return true;
@@ -73,13 +78,12 @@ public final class KeyAuthorization implements PolicyEnforcement {
      */
     public void checkAccountLevel(AuthorizedRequest request) {
         KmsOperation operation = request.operation();
-        for (KmsPermission permission : dev.trent.server.policy.KmsActions.required(operation, request.members())) {
+        for (KmsPermission permission : dev.trent.server.policy.KmsActions.required(operation, request::member)) {
             if (!permission.keyPolicyApplies()) {
                 PermissionCheck check = KmsRequestContext.check(operation, permission, request.members(),
                         request.keys(), request.caller());
-                List<Policy> identity = identities.identity(request.caller().principal());
-                authorizer.authorize(check.request(), ApplicablePolicies.identityOnly(identity,
-                        identities.session(request.caller().principal())), false).orThrow();
+                authorizer.authorize(check.request(), ApplicablePolicies.identityOnly(request.policies().identity(),
+                        request.policies().session()), false).orThrow();
             }
         }
     }
@@ -95,17 +99,17 @@ public final class KeyAuthorization implements PolicyEnforcement {
         Policy keyPolicy = Policy.keyPolicy(documents.get(repository.policy(metadata.scope(), metadata.id())
                 .orElseGet(() -> KeyPolicies.defaultPolicy(metadata.scope().account()))));
         CallerFacts caller = request.caller();
-        ApplicablePolicies policies = new ApplicablePolicies(keyPolicy, identities.identity(caller.principal()),
-                identities.session(caller.principal()));
+        ApplicablePolicies policies = new ApplicablePolicies(keyPolicy, request.policies().identity(),
+                request.policies().session());
         Map<PermissionTarget, KeyFacts> keys = null;
-        for (KmsPermission permission : dev.trent.server.policy.KmsActions.required(operation, request.members())) {
+        for (KmsPermission permission : dev.trent.server.policy.KmsActions.required(operation, request::member)) {
             if (permission.target() != target) {
                 continue;
             }
             boolean grantAllows = grantAllows(metadata, request, permission);
             // Policies that read no condition key decide alike for every request of this caller on this key, so
             // the request's condition keys need not even be gathered.
-            Unconditional question = policies.contextKeys().isEmpty() ? new Unconditional(caller.principal(),
+            Unconditional question = !policies.readsConditionKeys() ? new Unconditional(caller.principal(),
                     permission.action(), operation.crossAccountUse(), metadata.scope(), metadata.id(), policies,
                     grantAllows) : null;
             Decision decision = question == null ? null : unconditional.get(question);
@@ -125,10 +129,20 @@ public final class KeyAuthorization implements PolicyEnforcement {
             }
             decision.orThrow();
         }
-        if (keys == null && operation.permissions().stream().filter(KmsPermission::keyPolicyApplies).count() > 1) {
+        if (keys == null && keyPermissions(operation) > 1) {
             // A later permission's conditions may compare this key with the other one (kms:ReEncryptOnSameKey).
             request.resolve(target, facts(metadata, policies));
         }
+    }
+
+    private static int keyPermissions(KmsOperation operation) {
+        int count = 0;
+        for (KmsPermission permission : operation.permissions()) {
+            if (permission.keyPolicyApplies()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private boolean grantAllows(KmsKey key, AuthorizedRequest request, KmsPermission permission) {
@@ -195,7 +209,7 @@ public final class KeyAuthorization implements PolicyEnforcement {
 
     /** RetireGrant by key and grant id: the grant's retiring principal may retire it without the key policy. */
     private boolean mayRetire(KmsKey key, AuthorizedRequest request) {
-        return request.members().get("GrantId") instanceof String grantId
+        return request.member("GrantId") instanceof String grantId
                 && repository.grants().find(key.scope(), key.id(), grantId)
                         .map(grant -> GrantEvaluation.mayRetire(grant, request.caller().principal())).orElse(false);
     }
@@ -207,7 +221,7 @@ public final class KeyAuthorization implements PolicyEnforcement {
             case "kms:ReEncryptTo" -> "DestinationEncryptionContext";
             default -> "EncryptionContext";
         };
-        Object context = request.members().get(member);
+        Object context = request.member(member);
         return context instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
     }
 }

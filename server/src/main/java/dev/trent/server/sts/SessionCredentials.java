@@ -1,6 +1,7 @@
 package dev.trent.server.sts;
 
 import dev.trent.server.auth.CredentialStore;
+import dev.trent.server.auth.Principal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -31,6 +32,9 @@ public final class SessionCredentials implements CredentialStore {
         if (!at.isBefore(session.get().expiration())) {
             return new Refused(Reason.EXPIRED_SESSION_TOKEN);
         }
-        return new Found(tokens.secretKeyFor(accessKeyId), session.get().principal());
+        Session open = session.get();
+        Principal principal = open.roleArn() == null ? open.principal()
+                : open.principal().withSession(new Principal.SessionAttributes(open.policy(), open.tags()));
+        return new Found(tokens.secretKeyFor(accessKeyId), principal);
     }
 }

@@ -10,6 +10,7 @@ import dev.trent.server.auth.Principal;
 import dev.trent.server.iam.IamFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,8 @@ class AssumeRoleTest {
         Optional<String> token = Optional.of(reply.at("//Credentials/SessionToken"));
         CredentialStore.Found found = (CredentialStore.Found) sessions.find(keyId, token, iam.clock.instant());
         assertEquals(new Principal(Principal.Kind.ASSUMED_ROLE, ACCOUNT,
-                "arn:aws:sts::" + ACCOUNT + ":assumed-role/signer/ci-42", roleId + ":ci-42"), found.principal());
+                "arn:aws:sts::" + ACCOUNT + ":assumed-role/signer/ci-42", roleId + ":ci-42")
+                .withSession(new Principal.SessionAttributes(Optional.empty(), Map.of())), found.principal());
         assertEquals(reply.at("//Credentials/SecretAccessKey"), iam.tokens.secretFor(keyId));
 
         iam.clock.advance(Duration.ofMinutes(30));
@@ -106,7 +108,18 @@ class AssumeRoleTest {
     }
 
     @Test
+    void sessionTags_needTagSessionInTheTrustPolicy() {
+        iam.sts(ana, "AssumeRole", "RoleArn", ROLE_ARN, "RoleSessionName", "s1", "Tags.member.1.Key", "project",
+                "Tags.member.1.Value", "release").assertError(403, "AccessDenied", "User: " + ANA
+                        + " is not authorized to perform: sts:TagSession on resource: " + ROLE_ARN);
+        iam.sts(ana, "AssumeRole", "RoleArn", ROLE_ARN, "RoleSessionName", "s1").assertOk();
+    }
+
+    @Test
     void defaultDuration_isOneHour_andSessionPolicyAndTagsTravelWithTheToken() {
+        iam.iam("UpdateAssumeRolePolicy", "RoleName", "signer", "PolicyDocument", "{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ANA + "\"},"
+                + "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}").assertOk();
         String policy = IamFixture.allow("kms:Sign", "*");
         IamFixture.Reply reply = iam.sts(ana, "AssumeRole", "RoleArn", ROLE_ARN, "RoleSessionName", "s1",
                 "Policy", policy, "Tags.member.1.Key", "project", "Tags.member.1.Value", "release");

@@ -64,7 +64,9 @@ class SessionTokensTest {
                 credentials.find("AKIAEXAMPLE", Optional.of(token), EXPIRY.minusSeconds(1)));
         assertEquals(new CredentialStore.Refused(CredentialStore.Reason.EXPIRED_SESSION_TOKEN),
                 credentials.find(session.accessKeyId(), Optional.of(token), EXPIRY));
-        assertEquals(session.principal(), ((CredentialStore.Found) credentials.find(session.accessKeyId(),
+        // A role session signs with its session policy and tags attached, for authorization to weigh.
+        assertEquals(session.principal().withSession(new Principal.SessionAttributes(session.policy(),
+                session.tags())), ((CredentialStore.Found) credentials.find(session.accessKeyId(),
                 Optional.of(token), EXPIRY.minusSeconds(1))).principal());
     }
 }

@@ -75,7 +75,11 @@ public final class AssumeRole implements QueryAction {
         });
         IamRole role = find(roleArn).orElseThrow(() -> denied(caller, roleArn));
         if (mode == AuthMode.ENFORCE) {
-            authorize(caller, role);
+            authorize(caller, role, "sts:AssumeRole");
+            if (!tags.isEmpty()) {
+                // Passing session tags is a permission of its own, which the trust policy must grant too.
+                authorize(caller, role, "sts:TagSession");
+            }
         }
         boolean chained = caller.principal().kind() == Principal.Kind.ASSUMED_ROLE;
         int duration = requested.orElse(DEFAULT_DURATION);
@@ -111,23 +115,28 @@ public final class AssumeRole implements QueryAction {
         return store.account(parts[4]).roles().values().stream().filter(r -> r.arn().equals(roleArn)).findFirst();
     }
 
-    private void authorize(QueryCaller caller, IamRole role) {
+    private void authorize(QueryCaller caller, IamRole role, String action) {
         if (caller.principal().isRoot()) {
             throw new QueryException(QueryError.ACCESS_DENIED, "Roles may not be assumed by root accounts.");
         }
         IdentityPolicies.Holding holding = identities.ofCaller(caller.principal());
         ApplicablePolicies policies = new ApplicablePolicies(
                 Policy.keyPolicy(identities.document(
-                        IamPolicies.asResourcePolicy(role.trustPolicy(), role.arn()))), holding.policies(), null);
-        Decision decision = authorizer.authorize(new AuthorizationRequest(holding.principal(), "sts:AssumeRole",
+                        IamPolicies.asResourcePolicy(role.trustPolicy(), role.arn()))), holding.policies(),
+                holding.session());
+        Decision decision = authorizer.authorize(new AuthorizationRequest(holding.principal(), action,
                 Resource.of(role.arn()), ContextKeys.EMPTY, true), policies, false);
         if (!decision.allowed()) {
-            throw denied(caller, role.arn());
+            throw denied(caller, role.arn(), action);
         }
     }
 
     private static QueryException denied(QueryCaller caller, String roleArn) {
+        return denied(caller, roleArn, "sts:AssumeRole");
+    }
+
+    private static QueryException denied(QueryCaller caller, String roleArn, String action) {
         return new QueryException(QueryError.ACCESS_DENIED, "User: " + caller.principal().arn()
-                + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+                + " is not authorized to perform: " + action + " on resource: " + roleArn);
     }
 }
