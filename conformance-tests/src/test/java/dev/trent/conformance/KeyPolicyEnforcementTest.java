@@ -325,6 +325,22 @@ class KeyPolicyEnforcementTest extends TrentTestBase {
     }
 
     @Test
+    void theRetiringPrincipal_ofAnotherAccount_retiresTheGrantByItsToken_andNoOneElseCan() {
+        String keyId = newSymmetricKey().keyId();
+        String arn = keyArn(keyId);
+        CreateGrantResponse grant = kms.createGrant(b -> b.keyId(keyId)
+                .granteePrincipal("arn:aws:iam::" + OUTSIDER + ":root")
+                .retiringPrincipal("arn:aws:iam::" + PARTNER + ":root").operations(GrantOperation.ENCRYPT));
+
+        assertUnmodeledError("AccessDeniedException", notAllowed(OUTSIDER, "kms:RetireGrant", arn, "resource-based"),
+                () -> client(OUTSIDER_KEY).retireGrant(b -> b.grantToken(grant.grantToken())));
+        assertEquals(1, kms.listGrants(b -> b.keyId(keyId)).grants().size());
+        client(PARTNER_KEY).retireGrant(b -> b.grantToken(grant.grantToken()));
+
+        assertEquals(0, kms.listGrants(b -> b.keyId(keyId)).grants().size());
+    }
+
+    @Test
     void aGrantWithAnEqualsConstraint_needsExactlyThatContext() {
         String keyId = newSymmetricKey().keyId();
         String arn = keyArn(keyId);

@@ -13,7 +13,9 @@ import dev.trent.server.key.KeyReference;
 import dev.trent.server.key.KeySpec;
 import dev.trent.server.key.KmsKey;
 import dev.trent.server.key.Scope;
+import dev.trent.server.key.StoredKey;
 import dev.trent.server.key.lifecycle.KeyOperation;
+import dev.trent.server.policy.PermissionTarget;
 import dev.trent.server.repository.KeyRepository;
 import dev.trent.server.service.KeyLookup.Aliases;
 import java.security.SecureRandom;
@@ -158,10 +160,23 @@ public final class GrantService {
         }
     }
 
-    /** RetireGrant with a grant token: the token names the key and the grant, in the caller's account and Region. */
+    /**
+     * RetireGrant with a grant token: the token names the key and the grant. Where accounts are judged apart
+     * ({@code --auth enforce}) the token may come from another account, as AWS allows, and the caller must be
+     * one who may retire the grant; otherwise the token must name a key of the caller's account and Region.
+     */
     public void retireByToken(Scope scope, String token, boolean dryRun) {
         synchronized (repository) {
-            Grant grant = byToken(scope, token);
+            Grant grant;
+            if (lookup.judgesAccounts()) {
+                GrantTokens.Named named = tokens.minted(token);
+                grant = repository.grants().find(named.scope(), named.keyId(), named.grantId())
+                        .orElseThrow(GrantService::invalidToken);
+                StoredKey key = repository.find(named.scope(), named.keyId()).orElseThrow(GrantService::invalidToken);
+                lookup.authorize(scope, key, KeyOperation.RetireGrant, PermissionTarget.KEY);
+            } else {
+                grant = byToken(scope, token);
+            }
             if (dryRun) {
                 throw DryRunOperationException.wouldHaveSucceeded();
             }

@@ -207,11 +207,18 @@ public final class KeyAuthorization implements PolicyEnforcement {
         return all;
     }
 
-    /** RetireGrant by key and grant id: the grant's retiring principal may retire it without the key policy. */
+    /**
+     * RetireGrant: the grant's retiring principal (or its grantee, when the grant allows RetireGrant) may retire
+     * it without the key policy. The grant is named by GrantId with the key, or by the grant token.
+     */
     private boolean mayRetire(KmsKey key, AuthorizedRequest request) {
-        return request.member("GrantId") instanceof String grantId
-                && repository.grants().find(key.scope(), key.id(), grantId)
-                        .map(grant -> GrantEvaluation.mayRetire(grant, request.caller().principal())).orElse(false);
+        String grantId = request.member("GrantId") instanceof String id ? id : null;
+        if (grantId == null && request.member("GrantToken") instanceof String token) {
+            GrantTokens.Named named = tokens.minted(token);
+            grantId = named.scope().equals(key.scope()) && named.keyId().equals(key.id()) ? named.grantId() : null;
+        }
+        return grantId != null && repository.grants().find(key.scope(), key.id(), grantId)
+                .map(grant -> GrantEvaluation.mayRetire(grant, request.caller().principal())).orElse(false);
     }
 
     @SuppressWarnings("unchecked")

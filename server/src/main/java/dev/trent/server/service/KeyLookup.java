@@ -146,6 +146,11 @@ public final class KeyLookup {
         throw invalidKeyId(text);
     }
 
+    /** True when requests are judged per account, so another account's key may be reached ({@code enforce}). */
+    public boolean judgesAccounts() {
+        return enforcement.crossAccount();
+    }
+
     /** The key a symmetric ciphertext names, if it exists in the caller's scope. */
     public java.util.Optional<StoredKey> byCiphertext(Scope scope, KeyId id) {
         java.util.Optional<StoredKey> key = repository.find(scope, id);
