@@ -71,8 +71,12 @@ class SimulatePrincipalPolicyTest {
                 "ActionNames.member.1", "kms:Encrypt", "ContextEntries.member.1.ContextKeyName",
                 "aws:RequestedRegion", "ContextEntries.member.1.ContextKeyValues.member.1", "eu-west-1",
                 "ContextEntries.member.1.ContextKeyType", "string").at("//EvalDecision"));
-        assertEquals("implicitDeny", iam.iam("SimulatePrincipalPolicy", "PolicySourceArn", ana,
-                "ActionNames.member.1", "kms:Encrypt").at("//EvalDecision"));
+        IamFixture.Reply withoutContext = iam.iam("SimulatePrincipalPolicy", "PolicySourceArn", ana,
+                "ActionNames.member.1", "kms:Encrypt");
+        assertEquals("implicitDeny", withoutContext.at("//EvalDecision"));
+        assertEquals("aws:RequestedRegion", withoutContext.at("//MissingContextValues/member"));
+        assertEquals("", iam.iam("SimulatePrincipalPolicy", "PolicySourceArn", ana, "ActionNames.member.1",
+                "kms:Decrypt").at("//MissingContextValues/member"));
     }
 
     @Test

@@ -5,11 +5,13 @@ import dev.trent.server.iam.IdentityPolicies;
 import dev.trent.server.policy.ApplicablePolicies;
 import dev.trent.server.policy.AuthorizationRequest;
 import dev.trent.server.policy.Authorizer;
+import dev.trent.server.policy.ConditionClause;
 import dev.trent.server.policy.ContextKeys;
 import dev.trent.server.policy.Decision;
 import dev.trent.server.policy.MatchedStatement;
 import dev.trent.server.policy.Policy;
 import dev.trent.server.policy.Resource;
+import dev.trent.server.policy.Statement;
 import dev.trent.server.query.QueryAction;
 import dev.trent.server.query.QueryCaller;
 import dev.trent.server.query.QueryException;
@@ -17,7 +19,9 @@ import dev.trent.server.query.QueryRequest;
 import dev.trent.server.query.Xml;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,10 +77,38 @@ public final class SimulatePrincipalPolicy implements QueryAction {
                     result.start("member").element("SourcePolicyId", from.id())
                             .element("SourcePolicyType", from.type()).end();
                 }
-                result.end().start("MissingContextValues").end().end();
+                result.end().start("MissingContextValues");
+                if (resourceArn.equals("*")) {
+                    // AWS reports missing values here only for "*"; per-resource results are not modelled.
+                    for (String key : missingContextValues(policies, action, context)) {
+                        result.element("member", key);
+                    }
+                }
+                result.end().end();
             }
         }
         result.end().element("IsTruncated", false);
+    }
+
+    /**
+     * The condition keys that statements applying to {@code action} read and the simulation was given no value
+     * for, each once, in policy order: what a caller would have to supply for those statements to be judged.
+     */
+    static List<String> missingContextValues(List<Policy> policies, String action, ContextKeys context) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Policy policy : policies) {
+            for (Statement statement : policy.document().statements()) {
+                if (!statement.coversAction(action)) {
+                    continue;
+                }
+                for (ConditionClause clause : statement.conditions()) {
+                    if (!context.has(clause.key())) {
+                        missing.putIfAbsent(clause.key().toLowerCase(Locale.ROOT), clause.key());
+                    }
+                }
+            }
+        }
+        return List.copyOf(missing.values());
     }
 
     private static Resource resource(String arn, String account) {
