@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Everything a Trent server needs to start. Built once, never changed; {@link #builder()} gives the embedded
@@ -32,6 +34,7 @@ public final class TrentConfig {
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Path DEFAULT_DATA_DIR = Path.of("trent-data");
+    private static final Pattern ADMIN_PRINCIPAL = Pattern.compile("arn:aws:iam::\\d{12}:(user|role)/[\\w+=,.@/-]{1,512}");
     private static final Pattern HOSTNAME =
             Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
     /**
@@ -69,6 +72,7 @@ public final class TrentConfig {
     private final Duration requestReadTimeout;
     private final AuthMode authMode;
     private final List<RootCredentials.Entry> rootCredentials;
+    private final Set<String> adminPrincipals;
 
     private TrentConfig(Builder b) {
         this.host = b.host;
@@ -101,6 +105,7 @@ public final class TrentConfig {
                     SecretAccessKey.of(RootCredentials.DEFAULT_SECRET)));
         }
         this.rootCredentials = List.copyOf(roots);
+        this.adminPrincipals = Set.copyOf(b.adminPrincipals);
     }
 
     public static Builder builder() {
@@ -155,6 +160,8 @@ public final class TrentConfig {
      * root credentials of its own (or {@code test} was given to another account).
      */
     public List<RootCredentials.Entry> rootCredentials() { return rootCredentials; }
+    /** IAM users and roles that may use the admin API under {@code --auth verify|enforce}, besides roots. */
+    public Set<String> adminPrincipals() { return adminPrincipals; }
     /** True when the well-known {@code test}/{@code test} root credentials are among {@link #rootCredentials()}. */
     public boolean defaultRootCredentialsActive() {
         return rootCredentials.stream().anyMatch(root ->
@@ -187,6 +194,7 @@ public final class TrentConfig {
         private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
         private AuthMode authMode = AuthMode.OFF;
         private final Map<String, RootCredentials.Entry> rootCredentials = new LinkedHashMap<>();
+        private final Set<String> adminPrincipals = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -325,6 +333,16 @@ public final class TrentConfig {
             if (rootCredentials.putIfAbsent(accessKeyId, entry) != null) {
                 throw new IllegalArgumentException("access key " + accessKeyId + " is given twice");
             }
+            return this;
+        }
+
+        /** An IAM user or role ARN whose requests (a role's: its sessions') the admin API takes (repeatable). */
+        public Builder adminPrincipal(String arn) {
+            if (arn == null || !ADMIN_PRINCIPAL.matcher(arn).matches()) {
+                throw new IllegalArgumentException("not an IAM user or role ARN: '" + arn
+                        + "' (arn:aws:iam::<account>:user/<name> or arn:aws:iam::<account>:role/<name>)");
+            }
+            adminPrincipals.add(arn);
             return this;
         }
 

@@ -257,7 +257,8 @@ public final class TrentServer implements AutoCloseable {
                     StsApi.create(iam, sessionTokens, authorizer, clock, config.authMode()));
             QueryAuthentication queryAuthentication = new QueryAuthentication(config.authMode(), verifier,
                     accounts, config.defaultRegion());
-            AdminAuthentication adminAuthentication = new AdminAuthentication(config.authMode(), verifier);
+            AdminAuthentication adminAuthentication = new AdminAuthentication(config.authMode(), verifier,
+                    config.adminPrincipals());
 
             lanes = WorkLanes.start(WorkLanes.Sizes.forProcessors(Runtime.getRuntime().availableProcessors()));
             WorkLanes work = lanes;

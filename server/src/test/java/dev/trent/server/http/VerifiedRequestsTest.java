@@ -38,6 +38,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -209,8 +210,39 @@ class VerifiedRequestsTest {
                 START, "kms"));
         assertEquals(403, user.status());
         assertEquals("AccessDeniedException", user.body().get("error").asText());
-        assertEquals("The admin API takes only requests signed with an account's root credentials;"
-                + " arn:aws:iam::111122223333:user/alice is not an account root.", user.body().get("message").asText());
+        assertEquals("The admin API takes only requests signed with an account's root credentials or an admin"
+                + " principal's; arn:aws:iam::111122223333:user/alice is neither.", user.body().get("message").asText());
+    }
+
+    @Test
+    void adminApi_takesConfiguredAdminUsers_andSessionsOfAdminRoles_only() {
+        String user = "arn:aws:iam::" + ACCOUNT + ":user/alice";
+        String role = "arn:aws:iam::" + ACCOUNT + ":role/ops/TrentAdmin";
+        CredentialStore sessions = (accessKeyId, token, at) -> new CredentialStore.Found(
+                SecretAccessKey.of("session-secret"), new Principal(Principal.Kind.ASSUMED_ROLE, ACCOUNT,
+                        "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + accessKeyId + "/s1", "AROAEXAMPLE:s1"));
+        AdminAuthentication admins = new AdminAuthentication(AuthMode.ENFORCE,
+                new SigV4Verifier(sessions, clock), Set.of(role));
+        AdminAuthentication users = new AdminAuthentication(AuthMode.ENFORCE, verifier, Set.of(user));
+
+        assertTrue(admins.refusal(signedAdmin("TrentAdmin", "session-secret")).isEmpty());
+        assertTrue(admins.refusal(signedAdmin("Other", "session-secret")).isPresent());
+        assertTrue(users.refusal(signedAdmin(USER_KEY, "user-secret")).isEmpty());
+        assertTrue(users.refusal(signedAdmin("AKIAROOTEXAMPLE", "root-secret")).isEmpty());
+        assertTrue(new AdminAuthentication(AuthMode.ENFORCE, verifier).refusal(signedAdmin(USER_KEY, "user-secret"))
+                .isPresent());
+    }
+
+    private SignedRequest signedAdmin(String accessKeyId, String secret) {
+        FullHttpRequest request = signed(admin(HttpMethod.GET, "/_trent/clock"), accessKeyId, secret,
+                Optional.empty(), START, "kms");
+        try {
+            byte[] body = new byte[request.content().readableBytes()];
+            request.content().getBytes(request.content().readerIndex(), body);
+            return SignedRequests.copyOf(request, body);
+        } finally {
+            request.release();
+        }
     }
 
     private static void assertRefused(String type, String message, Reply reply) {

@@ -69,8 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "off",
             description = "off: take any signature, the access key only picks the account (default). verify:"
                     + " every request must be SigV4-signed by a known access key, as AWS checks it, and the admin"
-                    + " API only takes requests signed with root credentials. enforce: verify, plus authorization"
-                    + " to come; today it checks what verify checks.")
+                    + " API only takes requests signed with root credentials or an --admin-principal's. enforce:"
+                    + " verify, plus key policies, IAM policies and grants decide every KMS request, as in AWS.")
     String auth;
 
     @Option(names = "--root-credentials", paramLabel = "ACCOUNT:ACCESS_KEY:SECRET_ENV",
@@ -78,6 +78,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " the environment variable SECRET_ENV (repeatable). Without one for --account-id, that"
                     + " account's root is access key 'test' with secret 'test'.")
     List<String> rootCredentials = new ArrayList<>();
+
+    @Option(names = "--admin-principal", paramLabel = "ARN",
+            description = "An IAM user (arn:aws:iam::ACCOUNT:user/NAME) or role (arn:aws:iam::ACCOUNT:role/NAME,"
+                    + " for its sessions) that may use the admin API under --auth verify/enforce besides the"
+                    + " accounts' roots (repeatable).")
+    List<String> adminPrincipals = new ArrayList<>();
 
     @Option(names = "--hostname", paramLabel = "NAME",
             description = "A name clients use to reach Trent, such as a container's service name (repeatable)."
@@ -203,6 +209,7 @@ public final class ServeCommand implements Callable<Integer> {
         apply("--region", () -> config.defaultRegion(region));
         apply("--auth", () -> config.authMode(AuthMode.parse(auth)));
         rootCredentials.forEach(value -> addRootCredentials(config, value));
+        adminPrincipals.forEach(arn -> apply("--admin-principal", () -> config.adminPrincipal(arn)));
         NetworkExposure.refusal(host, AuthMode.parse(auth), allowRemote).ifPresent(reason -> {
             throw new CliException(reason);
         });
