@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.MalformedPolicyDocumentException;
 import software.amazon.awssdk.services.kms.model.OriginType;
 import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.Tag;
@@ -99,6 +100,23 @@ class ConditionKeysEnforcementTest extends EnforcedPolicyTestBase {
                 .constraints(c -> c.encryptionContextSubset(Map.of("project", "apollo"))));
         noResourcePolicy(bob.arn(), "kms:CreateGrant", arn, () -> bob.kms().createGrant(b -> b.keyId(arn)
                 .granteePrincipal(carol.arn()).operations(GrantOperation.DECRYPT)));
+    }
+
+    @Test
+    void forAllValues_overOneEncryptionContextPair_isRefusedAsOverlyPermissive() {
+        String overlyPermissive = policy(allow().principal(ownerRoot()).action("kms:*")
+                .when("ForAllValues:StringEquals", "kms:EncryptionContext:Department", "IT"));
+        String arn = keyOfTheAccount();
+        String message = "OverlyPermissiveCondition:EncryptionContext: Using the ForAllValues set operator with a"
+                + " single-valued condition key matches requests without the specified encryption context or with an"
+                + " unspecified encryption context. To fix, remove ForAllValues.";
+
+        KmsErrors.assertKmsError(MalformedPolicyDocumentException.class, message,
+                () -> kms.createKey(b -> b.policy(overlyPermissive)));
+        KmsErrors.assertKmsError(MalformedPolicyDocumentException.class, message,
+                () -> kms.putKeyPolicy(b -> b.keyId(arn).policyName("default").policy(overlyPermissive)));
+        kms.putKeyPolicy(b -> b.keyId(arn).policyName("default").policy(policy(allow().principal(ownerRoot())
+                .action("kms:*").when("ForAllValues:StringEquals", "kms:EncryptionContextKeys", "Department"))));
     }
 
     @Test
