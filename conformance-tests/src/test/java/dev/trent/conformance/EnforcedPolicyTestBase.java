@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
 /**
  * A server in {@code --auth enforce} with three accounts. The inherited client signs as the root user of
  * {@link #OWNER}, which makes the keys (with whatever policy a test needs, past the lockout safety check) and,
- * through {@link #callers}, the IAM users and role sessions that then sign requests of their own.
+ * through {@link #callers} (and {@link #partnerCallers} in another account), the IAM users and role sessions that
+ * then sign requests of their own.
  */
 abstract class EnforcedPolicyTestBase extends TrentTestBase {
 
@@ -28,6 +29,8 @@ abstract class EnforcedPolicyTestBase extends TrentTestBase {
             AwsBasicCredentials.create("AKIAOUTSIDERROOT0001", "outsiderRootSecretForPolicyTests0000001");
 
     protected PolicyCallers callers;
+    /** IAM users and roles of {@link #PARTNER}, made by that account's root. */
+    protected PolicyCallers partnerCallers;
     protected PolicyCallers.Caller partner;
     protected PolicyCallers.Caller outsider;
 
@@ -44,6 +47,7 @@ abstract class EnforcedPolicyTestBase extends TrentTestBase {
     void makeCallers() {
         callers = new PolicyCallers(server.endpoint(), OWNER,
                 AwsBasicCredentials.create(KmsClients.ACCESS_KEY, KmsClients.SECRET_KEY));
+        partnerCallers = new PolicyCallers(server.endpoint(), PARTNER, PARTNER_ROOT);
         partner = callers.root(PARTNER, PARTNER_ROOT);
         outsider = callers.root(OUTSIDER, OUTSIDER_ROOT);
     }
@@ -52,6 +56,9 @@ abstract class EnforcedPolicyTestBase extends TrentTestBase {
     void closeCallers() {
         if (callers != null) {
             callers.close();
+        }
+        if (partnerCallers != null) {
+            partnerCallers.close();
         }
     }
 

@@ -112,6 +112,31 @@ class PolicyElementsEnforcementTest extends EnforcedPolicyTestBase {
     }
 
     @Test
+    void principalOfAnotherAccount_needsTheIdentityPoliciesOfThatAccountsUsersAndSessions() {
+        String arn = keyWithPolicy(policy(allow().principal(PARTNER).action("kms:Encrypt")));
+        Caller permitted = partnerCallers.user("permitted", allow().action("kms:Encrypt").resource(arn).asPolicy());
+        Caller bare = partnerCallers.user("bare");
+        Caller session = partnerCallers.session(partnerCallers.role("remote",
+                allow().action("kms:Encrypt").resource("arn:aws:kms:*:" + OWNER + ":key/*").asPolicy()), "ci-job");
+        Caller bareSession = partnerCallers.session(partnerCallers.role("remote-bare"), "ci-job");
+
+        encrypt(permitted, arn);
+        encrypt(session, arn);
+        noIdentityPolicy(bare.arn(), "kms:Encrypt", arn, () -> encrypt(bare, arn));
+        noIdentityPolicy(bareSession.arn(), "kms:Encrypt", arn, () -> encrypt(bareSession, arn));
+    }
+
+    @Test
+    void principalUserArn_ofAnotherAccount_stillNeedsThatUsersIdentityPolicy() {
+        Caller permitted = partnerCallers.user("permitted", allow().action("kms:Encrypt").asPolicy());
+        Caller bare = partnerCallers.user("bare");
+        String arn = keyWithPolicy(policy(allow().principal(permitted.arn(), bare.arn()).action("kms:Encrypt")));
+
+        encrypt(permitted, arn);
+        noIdentityPolicy(bare.arn(), "kms:Encrypt", arn, () -> encrypt(bare, arn));
+    }
+
+    @Test
     void principalUserArn_allowsThatUser_evenWithoutIdentityPolicies() {
         Caller bob = callers.user("bob");
         Caller admin = callers.user("admin", allow().action("kms:*").asPolicy());
