@@ -7,6 +7,7 @@ import dev.trent.conformance.PolicyCallers.Caller;
 import dev.trent.server.app.TrentConfig;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class ConditionOperatorsEnforcementTest extends EnforcedPolicyTestBase {
      * One operator applied to a key: the policy value that holds for the request and the one that fails it
      * (under {@code failsKey}, which differs from {@code holdsKey} only where absence is the point). Values may
      * name the held instant ({@code <epoch>}, {@code <time>}, each {@code +1} or {@code -1} second) and the
-     * callers ({@code <bob>}, {@code <carol>}).
+     * callers ({@code <bob>}, {@code <carol>}); {@code ;} separates several values of one condition.
      */
     record Row(String operator, String holdsKey, String holds, String failsKey, String fails) {
         @Override
@@ -65,6 +66,9 @@ class ConditionOperatorsEnforcementTest extends EnforcedPolicyTestBase {
                 row("ArnLike", PRINCIPAL_ARN, "arn:aws:iam::" + OWNER + ":user/*", "arn:aws:iam::*:role/*"),
                 row("ArnNotEquals", PRINCIPAL_ARN, "<carol>", "<bob>"),
                 row("ArnNotLike", PRINCIPAL_ARN, "arn:aws:iam::*:role/*", "arn:aws:iam::" + OWNER + ":user/bob-*"),
+                // An ARN pattern is matched part by part: one * does not span the colons a string pattern spans.
+                row("StringLike", PRINCIPAL_ARN, "arn:aws:*:user/bob-*", "arn:aws:*:user/carol-*"),
+                row("ArnLike", PRINCIPAL_ARN, "arn:aws:iam::*:user/bob-*", "arn:aws:*:user/bob-*"),
                 row("Bool", "aws:SecureTransport", "false", "true"),
                 row("Bool", "kms:MultiRegion", "false", "true"),
                 row("Null", ABSENT, "true", "false"),
@@ -85,6 +89,7 @@ class ConditionOperatorsEnforcementTest extends EnforcedPolicyTestBase {
                 new Row("DateLessThanIfExists", "kms:ValidTo", "<time-1>", TIME, "<time-1>"),
                 row("IpAddress", "aws:SourceIp", "127.0.0.1/32", "10.0.0.0/8"),
                 row("NotIpAddress", "aws:SourceIp", "10.0.0.0/8", "127.0.0.0/8"),
+                row("IpAddress", "aws:SourceIp", "2001:db8::/32;127.0.0.0/8", "2001:db8::/32;10.0.0.0/8"),
                 row("ForAnyValue:StringEquals", CONTEXT_KEYS, "tenant", "owner"),
                 new Row("ForAnyValue:StringEquals", CONTEXT_KEYS, "stage", "aws:TagKeys", "stage"),
                 row("ForAllValues:StringLike", CONTEXT_KEYS, "*a*", "st*"),
@@ -118,13 +123,18 @@ class ConditionOperatorsEnforcementTest extends EnforcedPolicyTestBase {
     @MethodSource("rows")
     void conditionThatHolds_allows_andTheSameConditionWithAFailingValue_refuses(Row row) {
         String holding = keyWithPolicy(allow().principal(bob.arn()).action("kms:Encrypt")
-                .when(row.operator(), row.holdsKey(), value(row.holds())).asPolicy());
+                .when(row.operator(), row.holdsKey(), values(row.holds())).asPolicy());
         String failing = keyWithPolicy(allow().principal(bob.arn()).action("kms:Encrypt")
-                .when(row.operator(), row.failsKey(), value(row.fails())).asPolicy());
+                .when(row.operator(), row.failsKey(), values(row.fails())).asPolicy());
 
         bob.kms().encrypt(b -> b.keyId(holding).plaintext(PLAINTEXT).encryptionContext(CONTEXT));
         noResourcePolicy(bob.arn(), "kms:Encrypt", failing,
                 () -> bob.kms().encrypt(b -> b.keyId(failing).plaintext(PLAINTEXT).encryptionContext(CONTEXT)));
+    }
+
+    /** The policy values a template stands for; {@code ;} separates alternatives. */
+    private String[] values(String templates) {
+        return Arrays.stream(templates.split(";")).map(this::value).toArray(String[]::new);
     }
 
     private String value(String template) {

@@ -367,6 +367,18 @@ class PolicyElementsEnforcementTest extends EnforcedPolicyTestBase {
     }
 
     @Test
+    void condition_aNegatedIfExistsOperatorInADeny_stillDeniesWhenTheKeyIsAbsent() {
+        Caller bob = callers.user("bob");
+        String arn = keyWithPolicy(policy(allow().principal(bob.arn()).action("kms:Encrypt"),
+                deny().principal(bob.arn()).action("kms:Encrypt")
+                        .when("StringNotEqualsIfExists", "kms:EncryptionContext:stage", "test")));
+
+        encrypt(bob, arn, Map.of("stage", "test"));
+        denyInResourcePolicy(bob.arn(), "kms:Encrypt", arn, () -> encrypt(bob, arn, Map.of("stage", "prod")));
+        denyInResourcePolicy(bob.arn(), "kms:Encrypt", arn, () -> encrypt(bob, arn));
+    }
+
+    @Test
     void condition_forAnyValue_needsOneRequestValueToMatch_andFailsOnAnEmptySet() {
         Caller bob = callers.user("bob");
         String arn = keyWithPolicy(policy(allow().principal(bob.arn()).action("kms:Encrypt")
