@@ -52,7 +52,12 @@ final class PolicyCallers implements AutoCloseable {
     }
 
     String roleArn(String name) {
-        return "arn:aws:iam::" + account + ":role/" + name;
+        return roleArn("/", name);
+    }
+
+    /** {@code path} as IAM takes it: {@code /} or {@code /team/}. */
+    String roleArn(String path, String name) {
+        return "arn:aws:iam::" + account + ":role" + path + name;
     }
 
     String sessionArn(Role role, String sessionName) {
@@ -68,11 +73,16 @@ final class PolicyCallers implements AutoCloseable {
 
     /** A new role holding {@code policies}, with a new user that may assume it. */
     Role role(String stem, String... policies) {
+        return roleAt("/", stem, policies);
+    }
+
+    /** A new role under an IAM path ({@code /team/}), which its ARN shows and its sessions' ARNs do not. */
+    Role roleAt(String path, String stem, String... policies) {
         String assumerName = unique(stem + "-assumer");
         String name = unique(stem);
-        String arn = roleArn(name);
+        String arn = roleArn(path, name);
         AccessKey key = newUser(assumerName, PolicyJson.allow().action("sts:AssumeRole").resource(arn).asPolicy());
-        iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(PolicyJson.allow()
+        iam.createRole(b -> b.roleName(name).path(path).assumeRolePolicyDocument(PolicyJson.allow()
                 .principal(userArn(assumerName)).action("sts:AssumeRole").withoutResource().asPolicy()));
         for (int i = 0; i < policies.length; i++) {
             String policy = policies[i];

@@ -159,6 +159,21 @@ class PolicyElementsEnforcementTest extends EnforcedPolicyTestBase {
     }
 
     @Test
+    void aRoleUnderAPath_isNamedByItsFullArn_inKeyPolicies_inConditions_andForItsIdentityPolicies() {
+        Role signer = callers.roleAt("/team/", "signer", allow().action("kms:Encrypt").asPolicy());
+        Caller session = callers.session(signer, "build-1");
+        assertEquals("arn:aws:sts::" + OWNER + ":assumed-role/" + signer.name() + "/build-1", session.arn());
+        String byPrincipal = keyWithPolicy(policy(allow().principal(signer.arn()).action("kms:Encrypt")));
+        String byCondition = keyWithPolicy(policy(allow().anyone().action("kms:Encrypt")
+                .when("ArnEquals", "aws:PrincipalArn", signer.arn())));
+        String byIdentity = keyOfTheAccount();
+
+        encrypt(session, byPrincipal);
+        encrypt(session, byCondition);
+        encrypt(session, byIdentity);
+    }
+
+    @Test
     void principalAssumedRoleSessionArn_allowsThatSessionOnly() {
         Role signer = callers.role("signer");
         String arn = keyWithPolicy(policy(allow().principal(callers.sessionArn(signer, "build-1"))

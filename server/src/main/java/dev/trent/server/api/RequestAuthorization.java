@@ -24,12 +24,31 @@ public final class RequestAuthorization {
     /** Off and verify: operations run unjudged. */
     public static final RequestAuthorization NONE = new RequestAuthorization(null, null);
 
+    /**
+     * An account's role by name: its ARN, path included, or null when the account has no such role. A session's
+     * ARN ({@code assumed-role/<name>/<session>}) shows the role's name only, while key policies, {@code
+     * aws:PrincipalArn} and the role's identity policies know the role by its full ARN ({@code role/team/<name>}).
+     */
+    @FunctionalInterface
+    public interface RoleArns {
+        /** Roles known by name only, as if every role sat at the path {@code /}. */
+        RoleArns AT_ROOT_PATH = (account, roleName) -> null;
+
+        String of(String account, String roleName);
+    }
+
     private final KeyAuthorization keys;
     private final Clock clock;
+    private final RoleArns roles;
 
     public RequestAuthorization(KeyAuthorization keys, Clock clock) {
+        this(keys, clock, RoleArns.AT_ROOT_PATH);
+    }
+
+    public RequestAuthorization(KeyAuthorization keys, Clock clock, RoleArns roles) {
         this.keys = keys;
         this.clock = clock;
+        this.roles = roles;
     }
 
     /** Runs {@code work}, the operation {@code name} of {@code request}, as {@code context}'s caller may. */
@@ -39,8 +58,8 @@ public final class RequestAuthorization {
             return work.get();
         }
         Map<String, Object> members = request.members();
-        CallerFacts caller = new CallerFacts(policyPrincipal(context.principal().get()), context.scope().region(),
-                context.sourceIp(), clock.instant(), context.secureTransport(), null);
+        CallerFacts caller = new CallerFacts(policyPrincipal(context.principal().get(), roles),
+                context.scope().region(), context.sourceIp(), clock.instant(), context.secureTransport(), null);
         AuthorizedRequest authorized = new AuthorizedRequest(operation, members, caller, grantTokens(members));
         return authorized.during(() -> {
             keys.checkAccountLevel(authorized);
@@ -48,15 +67,16 @@ public final class RequestAuthorization {
         });
     }
 
-    /** The caller as policies name it; a session's role ARN is rebuilt from its assumed-role ARN. */
-    static PolicyPrincipal policyPrincipal(Principal principal) {
+    /** The caller as policies name it; a session's role is found by the role name its assumed-role ARN shows. */
+    static PolicyPrincipal policyPrincipal(Principal principal, RoleArns roles) {
         return switch (principal.kind()) {
             case ROOT -> PolicyPrincipal.root(principal.account());
             case USER -> PolicyPrincipal.user(principal.account(), principal.arn(), principal.principalId(), Map.of());
             case ASSUMED_ROLE -> {
                 String[] path = principal.arn().substring(principal.arn().indexOf(":assumed-role/")
                         + ":assumed-role/".length()).split("/", 2);
-                String roleArn = "arn:aws:iam::" + principal.account() + ":role/" + path[0];
+                String known = roles.of(principal.account(), path[0]);
+                String roleArn = known != null ? known : "arn:aws:iam::" + principal.account() + ":role/" + path[0];
                 yield PolicyPrincipal.session(principal.account(), roleArn, path.length > 1 ? path[1] : "",
                         principal.principalId(), Map.of());
             }

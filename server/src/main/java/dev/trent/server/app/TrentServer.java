@@ -21,6 +21,7 @@ import dev.trent.server.iam.IamCredentials;
 import dev.trent.server.iam.IamFile;
 import dev.trent.server.iam.IamSeed;
 import dev.trent.server.iam.IamSeedApplier;
+import dev.trent.server.iam.IamRole;
 import dev.trent.server.iam.IamStore;
 import dev.trent.server.policy.KmsAuthorizer;
 import dev.trent.server.http.QueryAuthentication;
@@ -206,7 +207,9 @@ public final class TrentServer implements AutoCloseable {
                     authorization != null ? authorization : PolicyEnforcement.ALLOW_ALL);
             RequestGate gate = new RequestGate();
             Dispatcher dispatcher = new Dispatcher(new OperationRegistry(services), gate, clock,
-                    authorization != null ? new RequestAuthorization(authorization, clock) : RequestAuthorization.NONE);
+                    authorization != null ? new RequestAuthorization(authorization, clock,
+                            (account, roleName) -> iam.account(account).role(roleName).map(IamRole::arn).orElse(null))
+                            : RequestAuthorization.NONE);
             if (seed != null) {
                 applySeed(seed, services, repository, config);
             }

@@ -51,6 +51,19 @@ class RequestAuthorizationTest {
     }
 
     @Test
+    void aSessionsRole_isNamedByTheRolesFullArn_pathIncluded() {
+        Principal session = new Principal(Principal.Kind.ASSUMED_ROLE, ACCOUNT,
+                "arn:aws:sts::" + ACCOUNT + ":assumed-role/Signer/build-7", "AROAEXAMPLEROLEID0001:build-7");
+
+        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/team/Signer", RequestAuthorization.policyPrincipal(session,
+                (account, name) -> "arn:aws:iam::" + account + ":role/team/" + name).roleArn());
+        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/Signer", RequestAuthorization.policyPrincipal(session,
+                RequestAuthorization.RoleArns.AT_ROOT_PATH).roleArn());
+        assertEquals(session.arn(), RequestAuthorization.policyPrincipal(session,
+                RequestAuthorization.RoleArns.AT_ROOT_PATH).arn());
+    }
+
+    @Test
     void sourceAddress_isTheConnectionsAddress() throws IOException {
         String arn = keyWithDeny("kms:Encrypt", "{\"NotIpAddress\": {\"aws:SourceIp\": \"10.1.0.0/16\"}}");
 
