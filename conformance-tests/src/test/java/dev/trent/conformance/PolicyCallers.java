@@ -71,6 +71,26 @@ final class PolicyCallers implements AutoCloseable {
         return new Caller(userArn(name), kms(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())));
     }
 
+    /** Creates a managed policy of {@code document} and attaches it to {@code user}; the policy's ARN. */
+    String attachManaged(Caller user, String document) {
+        String policyArn = iam.createPolicy(b -> b.policyName(unique("managed")).policyDocument(document))
+                .policy().arn();
+        iam.attachUserPolicy(b -> b.userName(nameOf(user)).policyArn(policyArn));
+        return policyArn;
+    }
+
+    void detachManaged(Caller user, String policyArn) {
+        iam.detachUserPolicy(b -> b.userName(nameOf(user)).policyArn(policyArn));
+    }
+
+    void deleteInline(Caller user, int index) {
+        iam.deleteUserPolicy(b -> b.userName(nameOf(user)).policyName("inline-" + index));
+    }
+
+    private static String nameOf(Caller user) {
+        return user.arn().substring(user.arn().lastIndexOf('/') + 1);
+    }
+
     /** A new role holding {@code policies}, with a new user that may assume it. */
     Role role(String stem, String... policies) {
         return roleAt("/", stem, policies);

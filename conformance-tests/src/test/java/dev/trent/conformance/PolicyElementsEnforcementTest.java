@@ -73,6 +73,21 @@ class PolicyElementsEnforcementTest extends EnforcedPolicyTestBase {
         denyInResourcePolicy(bob.arn(), "kms:Encrypt", arn, () -> encrypt(bob, arn));
     }
 
+    @Test
+    void identityPolicies_inlineAndManaged_eachAllow_untilTheyAreRemoved() {
+        String arn = keyOfTheAccount();
+        Caller inline = callers.user("inline", allow().action("kms:Encrypt").asPolicy());
+        Caller managed = callers.user("managed");
+        String policyArn = callers.attachManaged(managed, allow().action("kms:Encrypt").resource(arn).asPolicy());
+
+        encrypt(inline, arn);
+        encrypt(managed, arn);
+        callers.deleteInline(inline, 0);
+        callers.detachManaged(managed, policyArn);
+        noIdentityPolicy(inline.arn(), "kms:Encrypt", arn, () -> encrypt(inline, arn));
+        noIdentityPolicy(managed.arn(), "kms:Encrypt", arn, () -> encrypt(managed, arn));
+    }
+
     // Principal
 
     @Test
