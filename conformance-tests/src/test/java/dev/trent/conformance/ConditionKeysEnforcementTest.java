@@ -217,6 +217,24 @@ class ConditionKeysEnforcementTest extends EnforcedPolicyTestBase {
     }
 
     @Test
+    void reEncryptOnSameKey_isWhetherTheDestinationIsTheSourceKey() {
+        Caller bob = callers.user("bob");
+        String onlySameKey = policy(allow().principal(bob.arn()).action("kms:Encrypt"),
+                allow().principal(bob.arn()).action("kms:ReEncrypt*").when("Bool", "kms:ReEncryptOnSameKey", true));
+        String arn = keyWithPolicy(onlySameKey);
+        String other = keyWithPolicy(onlySameKey);
+        String open = keyWithPolicy(policy(allow().principal(bob.arn()).action("kms:Encrypt", "kms:ReEncrypt*")));
+        SdkBytes blob = bob.kms().encrypt(b -> b.keyId(arn).plaintext(PLAINTEXT)).ciphertextBlob();
+        SdkBytes openBlob = bob.kms().encrypt(b -> b.keyId(open).plaintext(PLAINTEXT)).ciphertextBlob();
+
+        bob.kms().reEncrypt(b -> b.ciphertextBlob(blob).destinationKeyId(arn));
+        noResourcePolicy(bob.arn(), "kms:ReEncryptFrom", arn,
+                () -> bob.kms().reEncrypt(b -> b.ciphertextBlob(blob).destinationKeyId(other)));
+        noResourcePolicy(bob.arn(), "kms:ReEncryptTo", other,
+                () -> bob.kms().reEncrypt(b -> b.ciphertextBlob(openBlob).destinationKeyId(other)));
+    }
+
+    @Test
     void requestAlias_isTheAliasTheRequestNamedTheKeyBy() {
         Caller bob = callers.user("bob");
         String front = uniqueAlias("front");

@@ -89,6 +89,16 @@ final class PolicyJson {
             return this;
         }
 
+        /** A clause whose value is a JSON boolean, as AWS's examples write Bool conditions. */
+        Statement when(String operator, String key, boolean value) {
+            ObjectNode condition = node.has("Condition") ? (ObjectNode) node.get("Condition")
+                    : node.putObject("Condition");
+            ObjectNode byKey = condition.has(operator) ? (ObjectNode) condition.get(operator)
+                    : condition.putObject(operator);
+            byKey.put(key, value);
+            return this;
+        }
+
         /** Leaves out the default Resource, as a role's trust policy must. */
         Statement withoutResource() {
             resourceElement = false;
