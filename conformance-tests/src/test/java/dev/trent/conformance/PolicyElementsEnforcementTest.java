@@ -451,6 +451,26 @@ class PolicyElementsEnforcementTest extends EnforcedPolicyTestBase {
                 "tenant", "42", "secret", "x")));
     }
 
+    // Version
+
+    @Test
+    void version2012_substitutesPolicyVariables_version2008_readsThemAsText() {
+        Caller current = callers.user("current");
+        Caller legacy = callers.user("legacy");
+        String currentName = current.arn().substring(current.arn().lastIndexOf('/') + 1);
+        String legacyName = legacy.arn().substring(legacy.arn().lastIndexOf('/') + 1);
+        PolicyJson.Statement ownContextOnly = allow().principal(current.arn(), legacy.arn()).action("kms:Encrypt")
+                .when("StringEquals", "kms:EncryptionContext:user", "${aws:username}");
+        String substituted = keyWithPolicy(policy(ownContextOnly));
+        String literal = keyWithPolicy(PolicyJson.policyOfVersion("2008-10-17", ownContextOnly));
+
+        encrypt(current, substituted, Map.of("user", currentName));
+        noResourcePolicy(current.arn(), "kms:Encrypt", substituted,
+                () -> encrypt(current, substituted, Map.of("user", "${aws:username}")));
+        encrypt(legacy, literal, Map.of("user", "${aws:username}"));
+        noResourcePolicy(legacy.arn(), "kms:Encrypt", literal, () -> encrypt(legacy, literal, Map.of("user", legacyName)));
+    }
+
     private void putPolicy(String arn, String policy) {
         kms.putKeyPolicy(b -> b.keyId(arn).policyName("default").policy(policy).bypassPolicyLockoutSafetyCheck(true));
     }

@@ -17,7 +17,12 @@ final class PolicyJson {
     }
 
     static String policy(Statement... statements) {
-        ObjectNode document = JSON.createObjectNode().put("Version", "2012-10-17");
+        return policyOfVersion("2012-10-17", statements);
+    }
+
+    /** A document of an older language version ({@code 2008-10-17}), in which policy variables are plain text. */
+    static String policyOfVersion(String version, Statement... statements) {
+        ObjectNode document = JSON.createObjectNode().put("Version", version);
         ArrayNode list = document.putArray("Statement");
         for (Statement statement : statements) {
             list.add(statement.tree());
