@@ -468,7 +468,8 @@ class PolicyElementsEnforcementTest extends EnforcedPolicyTestBase {
         noResourcePolicy(current.arn(), "kms:Encrypt", substituted,
                 () -> encrypt(current, substituted, Map.of("user", "${aws:username}")));
         encrypt(legacy, literal, Map.of("user", "${aws:username}"));
-        noResourcePolicy(legacy.arn(), "kms:Encrypt", literal, () -> encrypt(legacy, literal, Map.of("user", legacyName)));
+        noResourcePolicy(legacy.arn(), "kms:Encrypt", literal,
+                () -> encrypt(legacy, literal, Map.of("user", legacyName)));
     }
 
     private void putPolicy(String arn, String policy) {
