@@ -12,7 +12,10 @@ import dev.trent.server.policy.PolicyParseException;
 import dev.trent.server.policy.Wildcard;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +35,17 @@ public final class KeyPolicyDocument {
     public static final String LOCKOUT_MESSAGE =
             "The new key policy will not allow you to update the key policy in the future.";
 
+    /**
+     * KMS refuses ForAllValues over one encryption context pair ("kms:EncryptionContext:context-key", KMS
+     * developer guide): the condition would hold for a request without that pair, or with pairs never named.
+     */
+    public static final String OVERLY_PERMISSIVE_CONTEXT_MESSAGE = "OverlyPermissiveCondition:EncryptionContext:"
+            + " Using the ForAllValues set operator with a single-valued condition key matches requests without the"
+            + " specified encryption context or with an unspecified encryption context. To fix, remove ForAllValues.";
+
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
+    private static final String FOR_ALL_VALUES = "forallvalues:";
+    private static final String ENCRYPTION_CONTEXT_PAIR = "kms:encryptioncontext:";
     private static final String PROTECTED_ACTION = "kms:putkeypolicy";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -119,6 +132,24 @@ public final class KeyPolicyDocument {
         JsonNode resource = optionalOneOf(statement, "Resource", "NotResource", where);
         if (resource != null && !isStringOrStrings(resource)) {
             throw malformed(where + "has an invalid Resource or NotResource.");
+        }
+        refuseForAllValuesOnAContextPair(statement.get("Condition"));
+    }
+
+    private static void refuseForAllValuesOnAContextPair(JsonNode condition) {
+        if (condition == null || !condition.isObject()) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> operators = condition.fields(); operators.hasNext(); ) {
+            Map.Entry<String, JsonNode> operator = operators.next();
+            if (!operator.getKey().toLowerCase(Locale.ROOT).startsWith(FOR_ALL_VALUES)) {
+                continue;
+            }
+            for (Iterator<String> keys = operator.getValue().fieldNames(); keys.hasNext(); ) {
+                if (keys.next().toLowerCase(Locale.ROOT).startsWith(ENCRYPTION_CONTEXT_PAIR)) {
+                    throw malformed(OVERLY_PERMISSIVE_CONTEXT_MESSAGE);
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.trent.server.policy.CallerFacts;
 import dev.trent.server.policy.KeyFacts;
 import dev.trent.server.policy.KmsOperation;
 import dev.trent.server.policy.PermissionTarget;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class AuthorizedRequest {
     private final IdentityPolicies.Caller policies;
     private final List<String> grantTokens;
     private final Map<PermissionTarget, KeyFacts> keys = new EnumMap<>(PermissionTarget.class);
+    private final List<Runnable> deferred = new ArrayList<>();
 
     public AuthorizedRequest(KmsOperation operation, Map<String, ?> members, CallerFacts caller,
             IdentityPolicies.Caller policies, List<String> grantTokens) {
@@ -113,5 +115,17 @@ public final class AuthorizedRequest {
 
     Map<PermissionTarget, KeyFacts> keys() {
         return keys;
+    }
+
+    /** A check that must wait until the request has resolved a key it names later. */
+    void defer(Runnable check) {
+        deferred.add(check);
+    }
+
+    /** Runs the checks deferred so far, each once. */
+    void runDeferred() {
+        List<Runnable> due = new ArrayList<>(deferred);
+        deferred.clear();
+        due.forEach(Runnable::run);
     }
 }

@@ -41,6 +41,7 @@ public final class KeyAuthorization implements PolicyEnforcement {
     /** Parsed policies kept by text; more than any store has keys with distinct policies in a test. */
     private static final int PARSED_POLICIES = 4096;
     private static final String RESOURCE_ALIASES = "kms:resourcealiases";
+    private static final String RE_ENCRYPT_ON_SAME_KEY = "kms:reencryptonsamekey";
     private static final int UNCONDITIONAL_DECISIONS = 100_000;
 
     private final KeyRepository repository;
@@ -101,6 +102,13 @@ public final class KeyAuthorization implements PolicyEnforcement {
         CallerFacts caller = request.caller();
         ApplicablePolicies policies = new ApplicablePolicies(keyPolicy, request.policies().identity(),
                 request.policies().session());
+        if (awaitsTheSourceKey(request, target, policies)) {
+            // ReEncrypt resolves its destination before the ciphertext names the source: a policy reading
+            // kms:ReEncryptOnSameKey can be judged only once both keys are known, before anything is encrypted.
+            request.resolve(target, facts(metadata, policies));
+            request.defer(() -> check(scope, key, keyOperation, target));
+            return;
+        }
         Map<PermissionTarget, KeyFacts> keys = null;
         for (KmsPermission permission : dev.trent.server.policy.KmsActions.required(operation, request::member)) {
             if (permission.target() != target) {
@@ -133,6 +141,16 @@ public final class KeyAuthorization implements PolicyEnforcement {
             // A later permission's conditions may compare this key with the other one (kms:ReEncryptOnSameKey).
             request.resolve(target, facts(metadata, policies));
         }
+        if (target == PermissionTarget.KEY) {
+            request.runDeferred();
+        }
+    }
+
+    private static boolean awaitsTheSourceKey(AuthorizedRequest request, PermissionTarget target,
+            ApplicablePolicies policies) {
+        return target == PermissionTarget.SECOND_KEY && request.operation().name().equals("ReEncrypt")
+                && !request.keys().containsKey(PermissionTarget.KEY)
+                && policies.contextKeys().contains(RE_ENCRYPT_ON_SAME_KEY);
     }
 
     private static int keyPermissions(KmsOperation operation) {

@@ -55,4 +55,16 @@ class KeyPolicyDocumentTest {
                 + "{\"kms:EncryptionContextKeys\":[\"App*\"]},\"Bool\":{\"aws:SecureTransport\":true}}"),
                 ACCOUNT, false);
     }
+
+    /** KMS's documented refusal: ForAllValues over one encryption context pair would match a request without it. */
+    @Test
+    void forAllValuesOnAnEncryptionContextPair_isOverlyPermissive() {
+        MalformedPolicyDocumentException e = assertThrows(MalformedPolicyDocumentException.class,
+                () -> KeyPolicyDocument.validate(rootPolicyWithCondition("{\"ForAllValues:StringEquals\":"
+                        + "{\"kms:EncryptionContext:Department\":\"IT\"}}"), ACCOUNT, false));
+        assertEquals(KeyPolicyDocument.OVERLY_PERMISSIVE_CONTEXT_MESSAGE, e.getMessage());
+        KeyPolicyDocument.validate(rootPolicyWithCondition("{\"ForAllValues:StringEquals\":"
+                + "{\"kms:EncryptionContextKeys\":[\"Department\"]},\"StringEquals\":"
+                + "{\"kms:EncryptionContext:Department\":\"IT\"}}"), ACCOUNT, false);
+    }
 }

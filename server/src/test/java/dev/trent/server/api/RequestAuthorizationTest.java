@@ -90,6 +90,23 @@ class RequestAuthorizationTest {
                 + "\", \"DestinationKeyId\": \"" + source + "\"}", from("127.0.0.1", false)).status());
     }
 
+    /** The destination is resolved before the ciphertext names the source; its policy still sees both keys. */
+    @Test
+    void reEncrypt_judgesReEncryptToWithKnowledgeOfTheSourceKey() throws IOException {
+        String onlyToItself = keyWithDeny("kms:ReEncryptTo", "{\"Bool\": {\"kms:ReEncryptOnSameKey\": false}}");
+        String other = keyWithDeny("kms:Sign", null);
+        String own = field(dispatch(enforcing, "Encrypt", "{\"KeyId\": \"" + onlyToItself
+                + "\", \"Plaintext\": \"AQID\"}", from("127.0.0.1", false)), "CiphertextBlob");
+        String foreign = field(dispatch(enforcing, "Encrypt", "{\"KeyId\": \"" + other
+                + "\", \"Plaintext\": \"AQID\"}", from("127.0.0.1", false)), "CiphertextBlob");
+
+        assertEquals(200, dispatch(enforcing, "ReEncrypt", "{\"CiphertextBlob\": \"" + own
+                + "\", \"DestinationKeyId\": \"" + onlyToItself + "\"}", from("127.0.0.1", false)).status());
+        assertRefused(dispatch(enforcing, "ReEncrypt", "{\"CiphertextBlob\": \"" + foreign
+                + "\", \"DestinationKeyId\": \"" + onlyToItself + "\"}", from("127.0.0.1", false)),
+                explicitDeny("kms:ReEncryptTo", onlyToItself));
+    }
+
     @Test
     void withoutAuthorization_theSameRequestsRunUnjudged() throws IOException {
         String arn = keyWithDeny("kms:Encrypt", null);

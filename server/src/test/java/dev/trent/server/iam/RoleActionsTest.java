@@ -31,6 +31,23 @@ class RoleActionsTest {
     }
 
     @Test
+    void sessionOfARoleUnderAPath_isKnownByTheRolesFullArn_withTheRolesPolicies() {
+        iam.iam("CreateRole", "RoleName", "Signer", "Path", "/team/", "AssumeRolePolicyDocument", TRUST).assertOk();
+        iam.iam("PutRolePolicy", "RoleName", "Signer", "PolicyName", "sign", "PolicyDocument",
+                IamFixture.allow("kms:Sign", "*")).assertOk();
+        // A session's ARN names the role without its path, as AWS's assumed-role ARNs do.
+        dev.trent.server.auth.Principal session = new dev.trent.server.auth.Principal(
+                dev.trent.server.auth.Principal.Kind.ASSUMED_ROLE, ACCOUNT,
+                "arn:aws:sts::" + ACCOUNT + ":assumed-role/Signer/build-7", "AROAEXAMPLEROLEID0001:build-7");
+
+        IdentityPolicies.Holding held = new IdentityPolicies(iam.store).ofCaller(session);
+
+        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/team/Signer", held.principal().roleArn());
+        assertEquals(session.arn(), held.principal().arn());
+        assertEquals(1, held.policies().size());
+    }
+
+    @Test
     void createRole_refusals() {
         iam.iam("CreateRole", "RoleName", "signer", "AssumeRolePolicyDocument", TRUST).assertOk();
 
