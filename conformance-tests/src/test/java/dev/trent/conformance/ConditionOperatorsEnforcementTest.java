@@ -108,6 +108,7 @@ class ConditionOperatorsEnforcementTest extends EnforcedPolicyTestBase {
 
     @BeforeAll
     void makeUsers() {
+        holdTheClock();
         bob = callers.user("bob");
         carol = callers.user("carol");
     }
