@@ -3,6 +3,7 @@ package dev.trent.server.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns one KMS request into the authorization questions it raises: for each permission the operation needs,
@@ -69,13 +70,22 @@ public final class KmsRequestContext {
 
     private static Resource resource(KmsPermission permission, Map<String, ?> members, KeyFacts key,
             CallerFacts caller) {
+        return resource(permission, members::get, key, caller);
+    }
+
+    /**
+     * The resource one permission of a request names: the key ({@code key}, null for permissions without one),
+     * the caller's account in its Region or in the replica's, or the alias; {@code member} reads the request.
+     */
+    public static Resource resource(KmsPermission permission, Function<String, ?> member, KeyFacts key,
+            CallerFacts caller) {
         String account = caller.principal().account();
         return switch (permission.target()) {
             case KEY, SECOND_KEY -> Resource.of(key.arn());
             case ACCOUNT -> Resource.account(caller.region(), account);
-            case REPLICA_REGION -> Resource.account(String.valueOf(members.get("ReplicaRegion")), account);
+            case REPLICA_REGION -> Resource.account(String.valueOf(member.apply("ReplicaRegion")), account);
             case ALIAS -> Resource.of("arn:aws:kms:" + caller.region() + ":" + account + ":"
-                    + members.get("AliasName"));
+                    + member.apply("AliasName"));
         };
     }
 }

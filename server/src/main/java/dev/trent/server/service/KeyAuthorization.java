@@ -23,6 +23,7 @@ import dev.trent.server.policy.PolicyDocuments;
 import dev.trent.server.policy.PermissionCheck;
 import dev.trent.server.policy.PermissionTarget;
 import dev.trent.server.policy.PolicyPrincipal;
+import dev.trent.server.policy.Resource;
 import dev.trent.server.repository.KeyRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,13 @@ public final class KeyAuthorization implements PolicyEnforcement {
     /** Decisions under policies that read no condition key, by the only things such a decision depends on. */
     private final Map<Unconditional, Decision> unconditional = new ConcurrentHashMap<>();
 
+    /** Decisions on account-level permissions under such policies, likewise. */
+    private final Map<AccountLevel, Decision> accountLevel = new ConcurrentHashMap<>();
+
+    private record AccountLevel(PolicyPrincipal principal, String action, Resource resource,
+            ApplicablePolicies policies) {
+    }
+
     private record Unconditional(PolicyPrincipal principal, String action, boolean crossAccountUse, Scope keyScope,
             KeyId keyId, ApplicablePolicies policies, boolean grantAllows) {
     }
@@ -79,14 +87,36 @@ public final class KeyAuthorization implements PolicyEnforcement {
      */
     public void checkAccountLevel(AuthorizedRequest request) {
         KmsOperation operation = request.operation();
+        ApplicablePolicies policies = null;
         for (KmsPermission permission : dev.trent.server.policy.KmsActions.required(operation, request::member)) {
-            if (!permission.keyPolicyApplies()) {
+            if (permission.keyPolicyApplies()) {
+                continue;
+            }
+            if (policies == null) {
+                policies = ApplicablePolicies.identityOnly(request.policies().identity(), request.policies().session());
+            }
+            // As for keys: policies that read no condition key decide alike for every such request of the caller.
+            AccountLevel question = policies.readsConditionKeys() ? null : new AccountLevel(
+                    request.caller().principal(), permission.action(),
+                    KmsRequestContext.resource(permission, request::member, null, request.caller()), policies);
+            Decision decision = question == null ? null : accountLevel.get(question);
+            if (decision == null) {
                 PermissionCheck check = KmsRequestContext.check(operation, permission, request.members(),
                         request.keys(), request.caller());
-                authorizer.authorize(check.request(), ApplicablePolicies.identityOnly(request.policies().identity(),
-                        request.policies().session()), false).orThrow();
+                decision = authorizer.authorize(check.request(), policies, false);
+                if (question != null) {
+                    remember(accountLevel, question, decision);
+                }
             }
+            decision.orThrow();
         }
+    }
+
+    private static <K> void remember(Map<K, Decision> decisions, K question, Decision decision) {
+        if (decisions.size() >= UNCONDITIONAL_DECISIONS) {
+            decisions.clear();
+        }
+        decisions.put(question, decision);
     }
 
     @Override
@@ -129,10 +159,7 @@ public final class KeyAuthorization implements PolicyEnforcement {
                         caller);
                 decision = authorizer.authorize(check.request(), policies, grantAllows);
                 if (question != null) {
-                    if (unconditional.size() >= UNCONDITIONAL_DECISIONS) {
-                        unconditional.clear();
-                    }
-                    unconditional.put(question, decision);
+                    remember(unconditional, question, decision);
                 }
             }
             decision.orThrow();
