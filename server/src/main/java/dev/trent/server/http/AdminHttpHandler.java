@@ -94,7 +94,7 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
         answer.headers().forEach((name, value) -> response.headers().set(name, value));
-        if (body.length > 0) {
+        if (body.length > 0 && !answer.headers().containsKey("Content-Type")) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
         }
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);

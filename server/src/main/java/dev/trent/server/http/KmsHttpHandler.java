@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.api.WorkLanes;
+import dev.trent.server.audit.AuditTrail;
+import dev.trent.server.audit.KmsCalls;
 import dev.trent.server.auth.AuthenticationException;
 import dev.trent.server.auth.SignedRequest;
 import dev.trent.server.error.ThrottlingException;
@@ -42,6 +44,7 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     private final Dispatcher dispatcher;
     private final Lanes lanes;
     private final KmsAuthentication authentication;
+    private final CallRecorder recorder;
 
     /** Picks the executor a request runs on. */
     @FunctionalInterface
@@ -60,9 +63,15 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication) {
+        this(dispatcher, lanes, authentication, null);
+    }
+
+    /** A handler recording every call it answers in {@code trail} (none when null). */
+    public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication, AuditTrail trail) {
         this.dispatcher = dispatcher;
         this.lanes = lanes;
         this.authentication = authentication;
+        this.recorder = CallRecorder.of(trail);
     }
 
     @Override
@@ -92,8 +101,17 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
                     // Verified here, off the event loop: hashing a large body takes a few milliseconds.
                     RequestContext context = authentication.contextFor(signed, requestId)
                             .from(sourceIp, secureTransport);
-                    Dispatcher.Result result = dispatcher.dispatch(target, body, context);
+                    Dispatcher.Result result = recorder.record(
+                            () -> KmsCalls.describe(target, body, context.scope().region(),
+                                    CallRecorder.identity(context.principal(), context.scope().account(), signed),
+                                    sourceIp, CallRecorder.userAgent(signed), requestId),
+                            () -> dispatcher.dispatch(target, body, context),
+                            answer -> KmsCalls.outcome(KmsCalls.eventName(target), answer.status(), answer.body()));
                     write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+                } catch (AuditTrail.Full e) {
+                    Dispatcher.Result refused = Dispatcher.refused(
+                            new ThrottlingException(CallRecorder.FULL_MESSAGE));
+                    write(ticket, HttpResponseStatus.valueOf(refused.status()), refused.body(), requestId, keepAlive);
                 } catch (AuthenticationException e) {
                     // The SDKs correct their clock by the Date of a refusal, so they recover after the clock moved.
                     FullHttpResponse refusal = response(HttpResponseStatus.BAD_REQUEST,

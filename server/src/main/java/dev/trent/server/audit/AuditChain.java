@@ -1,0 +1,81 @@
+package dev.trent.server.audit;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The trail's one writer of links: numbers events in the order they are committed, links each to the one before,
+ * and adds a signed digest when {@link DigestPolicy} says one is due. Every append runs under this object's lock
+ * up to and including its commit, so the links reach storage in sequence order; the head moves only once the
+ * commit succeeded.
+ */
+public final class AuditChain {
+
+    private final AuditSigningKey key;
+    private final Clock clock;
+    private final DigestPolicy policy;
+    private ChainHead head;
+
+    public AuditChain(ChainHead head, AuditSigningKey key, Clock clock, DigestPolicy policy) {
+        this.head = head;
+        this.key = key;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** A chain with no event yet. */
+    public static ChainHead emptyHead(Clock clock) {
+        return ChainHead.empty(clock.instant());
+    }
+
+    /**
+     * Links {@code events} after the head and hands the result to {@code commit}, which must write it durably
+     * (with whatever else belongs to the same commit) or throw; nothing moves when it throws.
+     */
+    public synchronized void append(List<AuditEvent> events, Consumer<ChainAppend> commit) {
+        ChainHead next = head;
+        List<ChainEntry> entries = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            ChainEntry entry = ChainEntry.of(next.lastSequence() + 1, next.lastHash(), event);
+            entries.add(entry);
+            next = next.after(entry);
+        }
+        Optional<SignedDigest> digest = Optional.empty();
+        if (policy.due(next, clock.instant())) {
+            digest = Optional.of(digestOf(next));
+            next = next.digested(digest.get());
+        }
+        commit.accept(new ChainAppend(entries, next, digest));
+        head = next;
+    }
+
+    /** Writes a digest of the head if any event is not yet covered by one, or if {@code onlyWhenDue} is false. */
+    public synchronized boolean digest(boolean onlyWhenDue, Consumer<ChainAppend> commit) {
+        boolean undigested = head.lastSequence() > head.lastDigestSequence() || head.digests() == 0;
+        if (!undigested || onlyWhenDue && !policy.due(head, clock.instant())) {
+            return false;
+        }
+        SignedDigest digest = digestOf(head);
+        ChainHead next = head.digested(digest);
+        commit.accept(new ChainAppend(List.of(), next, Optional.of(digest)));
+        head = next;
+        return true;
+    }
+
+    private SignedDigest digestOf(ChainHead at) {
+        // Until retention prunes, every chain starts at sequence 1, after the genesis hash.
+        return SignedDigest.sign(at.digests() + 1, clock.instant(), at.firstSequence(), Sha256.GENESIS,
+                at.lastSequence(), at.lastHash(), at.lastDigestHash(), key);
+    }
+
+    public synchronized ChainHead head() {
+        return head;
+    }
+
+    public AuditSigningKey key() {
+        return key;
+    }
+}

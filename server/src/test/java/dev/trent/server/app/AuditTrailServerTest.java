@@ -1,0 +1,176 @@
+package dev.trent.server.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every KMS call a started server answers is in its audit trail, as CloudTrail records it, with no secret. */
+class AuditTrailServerTest {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String PLAINTEXT = "the launch code is 0000";
+
+    @TempDir
+    Path data;
+
+    private TrentServer start() throws Exception {
+        return TrentServer.start(TrentConfig.builder().port(0).dataDir(data).build());
+    }
+
+    @Test
+    void encrypt_isRecordedAsCloudTrailDoes_withTheRequestIdTheResponseCarried() throws Exception {
+        try (TrentServer server = start()) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            String arn = kms.ok("CreateKey", "{}").path("KeyMetadata").path("Arn").asText();
+            HttpResponse<String> encrypt = kms.call("Encrypt", "{\"KeyId\":\"" + arn + "\",\"Plaintext\":\""
+                    + base64(PLAINTEXT) + "\",\"EncryptionContext\":{\"Department\":\"Engineering\"}}");
+            assertEquals(200, encrypt.statusCode());
+            String requestId = encrypt.headers().firstValue("x-amzn-RequestId").orElseThrow();
+
+            JsonNode event = only(events(server), "Encrypt");
+            assertEquals("1.09", event.path("eventVersion").asText());
+            assertEquals("kms.amazonaws.com", event.path("eventSource").asText());
+            assertEquals("AwsApiCall", event.path("eventType").asText());
+            assertEquals(requestId, event.path("requestID").asText());
+            assertEquals(arn, event.path("requestParameters").path("keyId").asText());
+            assertEquals("Engineering",
+                    event.path("requestParameters").path("encryptionContext").path("Department").asText());
+            assertFalse(event.path("requestParameters").has("plaintext"));
+            assertTrue(event.path("responseElements").isNull());
+            assertTrue(event.path("readOnly").asBoolean());
+            assertEquals("Root", event.path("userIdentity").path("type").asText());
+            String account = arn.split(":")[4];
+            assertEquals(account, event.path("userIdentity").path("accountId").asText());
+            assertEquals(account, event.path("userIdentity").path("principalId").asText());
+            assertEquals("arn:aws:iam::" + account + ":root", event.path("userIdentity").path("arn").asText());
+            assertEquals(account, event.path("recipientAccountId").asText());
+            assertEquals("Management", event.path("eventCategory").asText());
+            assertTrue(event.path("managementEvent").asBoolean());
+            assertEquals("AWS::KMS::Key", event.path("resources").path(0).path("type").asText());
+            assertEquals(arn, event.path("resources").path(0).path("ARN").asText());
+            assertFalse(event.path("eventID").asText().isEmpty());
+        }
+    }
+
+    @Test
+    void createKey_isWrittenByTheCommitThatCreatedTheKey_beforeTheResponse() throws Exception {
+        try (TrentServer server = start()) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            String arn = kms.ok("CreateKey", "{\"Description\":\"payments\"}").path("KeyMetadata").path("Arn")
+                    .asText();
+            // No flush: a control-plane event is in the store once its call has answered.
+            JsonNode event = only(storedEvents(server), "CreateKey");
+            assertFalse(event.path("readOnly").asBoolean());
+            assertEquals("payments", event.path("requestParameters").path("description").asText());
+            assertEquals(arn, event.path("resources").path(0).path("ARN").asText());
+            assertFalse(event.has("errorCode"));
+        }
+    }
+
+    @Test
+    void refusedCall_isRecordedWithItsErrorCodeAndMessage() throws Exception {
+        try (TrentServer server = start()) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            String missing = "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+            HttpResponse<String> refused = kms.call("DescribeKey", "{\"KeyId\":\"" + missing + "\"}");
+            assertEquals(400, refused.statusCode());
+            JsonNode body = KmsOverHttp.JSON.readTree(refused.body());
+
+            JsonNode event = only(events(server), "DescribeKey");
+            assertEquals("NotFoundException", event.path("errorCode").asText());
+            assertEquals(body.path("message").asText(), event.path("errorMessage").asText());
+            assertEquals(missing, event.path("resources").path(0).path("ARN").asText());
+        }
+    }
+
+    @Test
+    void noPlaintextDataKeyOrCiphertext_isAnywhereInTheTrail() throws Exception {
+        try (TrentServer server = start()) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            String arn = kms.ok("CreateKey", "{}").path("KeyMetadata").path("Arn").asText();
+            String ciphertext = kms.ok("Encrypt", "{\"KeyId\":\"" + arn + "\",\"Plaintext\":\"" + base64(PLAINTEXT)
+                    + "\"}").path("CiphertextBlob").asText();
+            kms.ok("Decrypt", "{\"CiphertextBlob\":\"" + ciphertext + "\"}");
+            JsonNode dataKey = kms.ok("GenerateDataKey", "{\"KeyId\":\"" + arn + "\",\"KeySpec\":\"AES_256\"}");
+
+            String trail = String.join("\n", rawLog(server));
+            for (String secret : List.of(PLAINTEXT, base64(PLAINTEXT), ciphertext,
+                    dataKey.path("Plaintext").asText(), dataKey.path("CiphertextBlob").asText())) {
+                assertFalse(trail.contains(secret), "the trail holds a secret: " + secret);
+            }
+            assertEquals(List.of("CreateKey", "Encrypt", "Decrypt", "GenerateDataKey"),
+                    events(server).stream().map(e -> e.path("eventName").asText()).toList());
+        }
+    }
+
+    @Test
+    void publicKey_isServedAsPem() throws Exception {
+        try (TrentServer server = start()) {
+            HttpResponse<String> pem = CLIENT.send(HttpRequest.newBuilder(
+                    URI.create(server.endpoint() + "/_trent/audit/public-key")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, pem.statusCode());
+            assertEquals("application/x-pem-file", pem.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(pem.body().startsWith("-----BEGIN PUBLIC KEY-----\n"), pem.body());
+            assertEquals(server.auditTrail().publicKeyPem(), pem.body());
+        }
+    }
+
+    static JsonNode only(List<JsonNode> events, String name) {
+        List<JsonNode> named = events.stream().filter(e -> e.path("eventName").asText().equals(name)).toList();
+        assertEquals(1, named.size(), events.toString());
+        return named.get(0);
+    }
+
+    /** The CloudTrail records of the trail, in order, once everything queued is written. */
+    static List<JsonNode> events(TrentServer server) throws Exception {
+        server.auditTrail().flush();
+        return storedEvents(server);
+    }
+
+    /** The CloudTrail records written so far, without waiting for the queue. */
+    static List<JsonNode> storedEvents(TrentServer server) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        for (String link : linksOf(server)) {
+            events.add(KmsOverHttp.JSON.readTree(link).path("event"));
+        }
+        return events;
+    }
+
+    private static List<String> rawLog(TrentServer server) throws Exception {
+        server.auditTrail().flush();
+        return linksOf(server);
+    }
+
+    private static List<String> linksOf(TrentServer server) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
+                URI.create(server.endpoint() + "/_trent/audit/log")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode log = KmsOverHttp.JSON.readTree(response.body());
+        List<String> links = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = log.path("events").fields(); it.hasNext(); ) {
+            links.add(new String(Base64.getDecoder().decode(it.next().getValue().path("bytes").asText()),
+                    StandardCharsets.UTF_8));
+        }
+        return links;
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
