@@ -24,6 +24,10 @@ public final class ChainVerifier {
         }
     }
 
+    /** A broken link: the event most likely changed, and what is wrong. */
+    private record LinkProblem(long event, String message) {
+    }
+
     private ChainVerifier() {
     }
 
@@ -43,10 +47,10 @@ public final class ChainVerifier {
                 firstBroken = firstBroken == null ? sequence : firstBroken;
                 break;
             }
-            String problem = checkLink(log.events().get(sequence), sequence, previous);
+            LinkProblem problem = checkLink(log.events().get(sequence), sequence, previous);
             if (problem != null) {
-                problems.add(problem);
-                firstBroken = firstBroken == null ? sequence : firstBroken;
+                problems.add(problem.message());
+                firstBroken = firstBroken == null ? Math.max(start, problem.event()) : firstBroken;
                 // The rest of the chain is checked against what is there, so one edit names one event.
             }
             AuditLog.Reading reading = log.events().get(sequence);
@@ -70,25 +74,27 @@ public final class ChainVerifier {
                 List.copyOf(problems));
     }
 
-    private static String checkLink(AuditLog.Reading reading, long sequence, String previous) {
+    private static LinkProblem checkLink(AuditLog.Reading reading, long sequence, String previous) {
         if (reading == null) {
-            return "event " + sequence + " is missing: it was deleted";
+            return new LinkProblem(sequence, "event " + sequence + " is missing: it was deleted");
         }
         if (!reading.ok()) {
-            return "event " + sequence + " cannot be read: " + reading.failure();
+            return new LinkProblem(sequence, "event " + sequence + " cannot be read: " + reading.failure());
         }
         JsonNode link;
         try {
             link = ChainEntry.JSON.readTree(reading.bytes());
         } catch (IOException e) {
-            return "event " + sequence + " is not a chain link";
+            return new LinkProblem(sequence, "event " + sequence + " is not a chain link");
         }
         if (link.path("sequence").asLong(-1) != sequence) {
-            return "event " + sequence + " holds event " + link.path("sequence").asText() + ": it was moved";
+            return new LinkProblem(sequence, "event " + sequence + " holds event " + link.path("sequence").asText()
+                    + ": it was moved");
         }
         if (!link.path("previousHash").asText().equals(previous)) {
-            return "event " + sequence + " does not follow event " + (sequence - 1) + " (the hash it names is not "
-                    + "that event's): one of them was edited, or an event was inserted or reordered";
+            // A link naming the wrong hash most likely follows an event that was changed.
+            return new LinkProblem(sequence - 1, "event " + (sequence - 1) + " is not the one event " + sequence
+                    + " follows: event " + (sequence - 1) + " was edited or replaced, or event " + sequence + " was");
         }
         return null;
     }
