@@ -1,7 +1,11 @@
 package dev.trent.server.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trent.server.audit.AuditLog;
+import dev.trent.server.audit.AuditSigningKey;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Base64;
 import java.util.Map;
 import java.util.SortedMap;
@@ -40,6 +44,22 @@ public final class AuditEndpoints {
         body.set("events", readings(trail.events()));
         body.set("digests", readings(trail.digests()));
         return AdminResponse.ok(body);
+    }
+
+    /** The trail as {@link #log} wrote it, checked with the public key the answer names. */
+    public static AuditLog parse(JsonNode body) {
+        SortedMap<Long, AuditLog.Reading> events = new TreeMap<>();
+        SortedMap<Long, AuditLog.Reading> digests = new TreeMap<>();
+        body.path("events").fields().forEachRemaining(e -> events.put(Long.parseLong(e.getKey()), reading(e.getValue())));
+        body.path("digests").fields().forEachRemaining(e -> digests.put(Long.parseLong(e.getKey()),
+                reading(e.getValue())));
+        Optional<AuditLog.Reading> head = body.has("head") ? Optional.of(reading(body.path("head"))) : Optional.empty();
+        return new AuditLog(events, digests, head, AuditSigningKey.parsePem(body.path("publicKey").asText()));
+    }
+
+    private static AuditLog.Reading reading(JsonNode node) {
+        return node.has("bytes") ? AuditLog.Reading.of(Base64.getDecoder().decode(node.path("bytes").asText()))
+                : AuditLog.Reading.failed(node.path("failure").asText("unreadable"));
     }
 
     private static ObjectNode readings(SortedMap<Long, AuditLog.Reading> readings) {

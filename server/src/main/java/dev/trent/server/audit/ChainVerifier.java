@@ -36,7 +36,7 @@ public final class ChainVerifier {
         Long firstBroken = null;
         Optional<ChainHead> head = head(log, problems);
         long last = log.events().isEmpty() ? 0 : log.events().lastKey();
-        long end = Math.max(last, head.map(ChainHead::lastSequence).orElse(0L));
+        long end = head.map(ChainHead::lastSequence).orElse(last);
         long start = head.map(ChainHead::firstSequence).orElse(1L);
         Map<Long, String> hashes = new HashMap<>();
         String previous = Sha256.GENESIS;
@@ -57,10 +57,11 @@ public final class ChainVerifier {
             previous = reading != null && reading.ok() ? Sha256.hex(reading.bytes()) : "unknown";
             hashes.put(sequence, previous);
         }
-        if (head.isPresent() && last > head.get().lastSequence()) {
-            problems.add("events " + (head.get().lastSequence() + 1) + ".." + last + " follow the last event the "
-                    + "chain head names (" + head.get().lastSequence() + "): they were inserted");
-            firstBroken = firstBroken == null ? head.get().lastSequence() + 1 : firstBroken;
+        if (last > end) {
+            long inserted = log.events().tailMap(end + 1).firstKey();
+            problems.add("events " + inserted + ".." + last + " follow the last event the chain head names (" + end
+                    + "): they were inserted");
+            firstBroken = firstBroken == null ? inserted : firstBroken;
         } else if (head.isPresent() && !head.get().lastHash().equals(hashes.getOrDefault(head.get().lastSequence(),
                 Sha256.GENESIS)) && firstBroken == null) {
             problems.add("event " + head.get().lastSequence() + " is not the one the chain head names");
