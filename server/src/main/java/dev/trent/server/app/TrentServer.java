@@ -255,7 +255,8 @@ public final class TrentServer implements AutoCloseable {
                 }
             };
             StateReset reset = new StateReset(repository, keyStores, services.imports().tokens(), records, time, gate,
-                    reseed).withIam(iam);
+                    reseed).withIam(iam).withAudit(trail, auditRecords, clock, config.accountId(),
+                    config.defaultRegion());
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
                     config.accountId(), config.defaultRegion(),
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 public final class AuditChain {
 
-    private final AuditSigningKey key;
+    private AuditSigningKey key;
     private final Clock clock;
     private final DigestPolicy policy;
     private ChainHead head;
@@ -71,11 +71,25 @@ public final class AuditChain {
                 at.lastSequence(), at.lastHash(), at.lastDigestHash(), key);
     }
 
+    /**
+     * Starts a new chain: {@code wipe} removes the old one (and whatever else goes with it), a new signing key is
+     * made and handed to {@code saveKey}, and {@code first} becomes event 1. Nothing is appended in between.
+     */
+    synchronized void restart(Runnable wipe, Consumer<AuditSigningKey> saveKey, AuditEvent first,
+                              Consumer<ChainAppend> commit) {
+        wipe.run();
+        AuditSigningKey fresh = AuditSigningKey.generate();
+        saveKey.accept(fresh);
+        key = fresh;
+        head = ChainHead.empty(clock.instant());
+        append(List.of(first), commit);
+    }
+
     public synchronized ChainHead head() {
         return head;
     }
 
-    public AuditSigningKey key() {
+    public synchronized AuditSigningKey key() {
         return key;
     }
 }

@@ -74,6 +74,16 @@ public final class AuditTrail implements AutoCloseable {
         writer.enqueue(event);
     }
 
+    /**
+     * Wipes the trail with the state ({@code wipe} removes both, in one commit) and starts a new chain under a new
+     * key ({@code saveKey} stores it), whose first event is {@code reset}. Events still queued are written to the
+     * old chain first, so they go with it.
+     */
+    public void restart(Runnable wipe, Consumer<AuditSigningKey> saveKey, AuditEvent reset) {
+        writer.flush();
+        chain.restart(wipe, saveKey, reset, store::write);
+    }
+
     /** Waits until every event handed over so far is written. */
     public void flush() {
         writer.flush();

@@ -40,13 +40,23 @@ public final class AuditRecords implements AuditStore {
         this.barrier = barrier;
     }
 
+    /** The path of every record of the trail, its signing key included. */
+    public java.util.List<String> storedPaths() {
+        return barrier.paths(PREFIX);
+    }
+
+    /** Stores {@code key} as the trail's signing key, in a commit of its own. */
+    public void saveKey(AuditSigningKey key) {
+        byte[] stored = key.toStored();
+        barrier.commit(new WriteBatch().put(SIGNING_KEY, stored));
+        Arrays.fill(stored, (byte) 0);
+    }
+
     /** The chain as stored, continued where it stopped; a new store gets its signing key and an empty chain. */
     public AuditChain openChain(Clock clock, DigestPolicy policy) {
         AuditSigningKey key = barrier.get(SIGNING_KEY).map(AuditSigningKey::fromStored).orElseGet(() -> {
             AuditSigningKey created = AuditSigningKey.generate();
-            byte[] stored = created.toStored();
-            barrier.commit(new WriteBatch().put(SIGNING_KEY, stored));
-            Arrays.fill(stored, (byte) 0);
+            saveKey(created);
             return created;
         });
         ChainHead head = barrier.get(HEAD).map(AuditRecords::parseHead)

@@ -131,6 +131,27 @@ class AuditTrailServerTest {
         }
     }
 
+    @Test
+    void reset_wipesTheTrail_andStartsANewChainWithTheResetAsItsFirstEvent() throws Exception {
+        try (TrentServer server = start()) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            kms.ok("CreateKey", "{}");
+            kms.ok("ListKeys", "{}");
+            String oldKey = server.auditTrail().publicKeyPem();
+            server.reset();
+
+            List<JsonNode> events = events(server);
+            assertEquals(List.of("ResetState"), events.stream().map(e -> e.path("eventName").asText()).toList());
+            assertEquals("trent.local", events.get(0).path("eventSource").asText());
+            assertEquals("AwsServiceEvent", events.get(0).path("eventType").asText());
+            assertFalse(oldKey.equals(server.auditTrail().publicKeyPem()), "a new chain has a new key");
+            kms.ok("ListKeys", "{}");
+            assertEquals(List.of("ResetState", "ListKeys"),
+                    events(server).stream().map(e -> e.path("eventName").asText()).toList());
+        }
+        assertTrue(AuditCheck.run(TrentConfig.builder().dataDir(data).build()).sound());
+    }
+
     static JsonNode only(List<JsonNode> events, String name) {
         List<JsonNode> named = events.stream().filter(e -> e.path("eventName").asText().equals(name)).toList();
         assertEquals(1, named.size(), events.toString());
