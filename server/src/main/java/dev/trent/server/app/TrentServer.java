@@ -13,6 +13,7 @@ import dev.trent.server.api.WorkLanes;
 import dev.trent.server.admin.AuditEndpoints;
 import dev.trent.server.audit.AuditTrail;
 import dev.trent.server.audit.DigestPolicy;
+import dev.trent.server.cloudtrail.CloudTrailApi;
 import dev.trent.server.repository.AuditRecords;
 import dev.trent.server.repository.AuditingBarrier;
 import dev.trent.storage.Barrier;
@@ -262,6 +263,10 @@ public final class TrentServer implements AutoCloseable {
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
                     new StoreIntegrity(storage, repository));
             AuditTrail audit = trail;
+            CloudTrailApi cloudTrail = new CloudTrailApi(() -> {
+                audit.flush();
+                return auditRecords.events();
+            });
             new AuditEndpoints(audit::publicKeyPem, () -> {
                 audit.flush();
                 return auditRecords.log(audit.chain().key());
@@ -297,7 +302,8 @@ public final class TrentServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .handler(limit)
                     .childHandler(new KmsChannelInitializer(
-                            () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication, audit),
+                            () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication, audit,
+                                    cloudTrail),
                             () -> new AdminHttpHandler(admin, work.general(), adminAuthentication),
                             () -> new QueryHttpHandler(queryServices, queryAuthentication, work.general(), audit),
                             guard,

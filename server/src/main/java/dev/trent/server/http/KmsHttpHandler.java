@@ -8,6 +8,7 @@ import dev.trent.server.audit.AuditTrail;
 import dev.trent.server.audit.KmsCalls;
 import dev.trent.server.auth.AuthenticationException;
 import dev.trent.server.auth.SignedRequest;
+import dev.trent.server.cloudtrail.CloudTrailApi;
 import dev.trent.server.error.ThrottlingException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -45,6 +46,7 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     private final Lanes lanes;
     private final KmsAuthentication authentication;
     private final CallRecorder recorder;
+    private final CloudTrailApi cloudTrail;
 
     /** Picks the executor a request runs on. */
     @FunctionalInterface
@@ -68,10 +70,17 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     /** A handler recording every call it answers in {@code trail} (none when null). */
     public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication, AuditTrail trail) {
+        this(dispatcher, lanes, authentication, trail, null);
+    }
+
+    /** As above, also answering the CloudTrail API ({@code cloudTrail}; none when null) on the same endpoint. */
+    public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication, AuditTrail trail,
+                          CloudTrailApi cloudTrail) {
         this.dispatcher = dispatcher;
         this.lanes = lanes;
         this.authentication = authentication;
         this.recorder = CallRecorder.of(trail);
+        this.cloudTrail = cloudTrail;
     }
 
     @Override
@@ -98,6 +107,14 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         try {
             lanes.forRequest(target, body).execute(() -> {
                 try {
+                    if (cloudTrail != null && CloudTrailApi.isCloudTrail(target)) {
+                        // Searching the trail is not itself recorded, so a search never changes what it finds.
+                        RequestContext asker = authentication.contextFor(signed, requestId, CloudTrailApi.SERVICE);
+                        CloudTrailApi.Answer answer = cloudTrail.handle(target, body, asker.scope().account(),
+                                asker.scope().region());
+                        write(ticket, HttpResponseStatus.valueOf(answer.status()), answer.body(), requestId, keepAlive);
+                        return;
+                    }
                     // Verified here, off the event loop: hashing a large body takes a few milliseconds.
                     RequestContext context = authentication.contextFor(signed, requestId)
                             .from(sourceIp, secureTransport);

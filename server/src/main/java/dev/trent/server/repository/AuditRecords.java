@@ -97,8 +97,8 @@ public final class AuditRecords implements AuditStore {
     }
 
     /** The links in sequence order, each as stored; those that do not open are left out. */
-    public SortedMap<Long, ChainEntry> events() {
-        SortedMap<Long, ChainEntry> events = new TreeMap<>();
+    public java.util.NavigableMap<Long, ChainEntry> events() {
+        TreeMap<Long, ChainEntry> events = new TreeMap<>();
         for (String path : barrier.paths(EVENTS)) {
             try {
                 barrier.get(path).ifPresent(bytes -> events.put(number(path), new ChainEntry(number(path), bytes)));
