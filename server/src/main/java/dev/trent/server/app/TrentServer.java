@@ -13,6 +13,7 @@ import dev.trent.server.api.WorkLanes;
 import dev.trent.server.admin.AuditEndpoints;
 import dev.trent.server.audit.AuditTrail;
 import dev.trent.server.audit.DigestPolicy;
+import dev.trent.server.audit.ServiceAction;
 import dev.trent.server.cloudtrail.CloudTrailApi;
 import dev.trent.server.repository.AuditRecords;
 import dev.trent.server.repository.AuditingBarrier;
@@ -235,11 +236,16 @@ public final class TrentServer implements AutoCloseable {
             MaterialExpirySweeper expirySweeper = new MaterialExpirySweeper(
                     repository, services.imports().tokens(), clock);
             CryptoperiodSweeper cryptoperiods = new CryptoperiodSweeper(repository);
+            AuditTrail byTrent = trail;
             Housekeeping housekeeping = new Housekeeping()
-                    .add(KEYS_DELETED, () -> sweeper.sweep().size(), sweeper::nextDue)
-                    .add(MATERIAL_EXPIRED, () -> expirySweeper.sweep().size(), expirySweeper::nextDue)
-                    .add(ROTATIONS, services.rotation()::rotateDue, services.rotation()::nextDue)
-                    .add(CRYPTOPERIODS_ENDED, cryptoperiods::sweep, cryptoperiods::nextDue)
+                    .add(KEYS_DELETED, () -> byTrent.asService(ServiceAction.DELETE_KEY,
+                            () -> sweeper.sweep().size()), sweeper::nextDue)
+                    .add(MATERIAL_EXPIRED, () -> byTrent.asService(ServiceAction.DELETE_EXPIRED_KEY_MATERIAL,
+                            () -> expirySweeper.sweep().size()), expirySweeper::nextDue)
+                    .add(ROTATIONS, () -> byTrent.asService(ServiceAction.ROTATE_KEY,
+                            services.rotation()::rotateDue), services.rotation()::nextDue)
+                    .add(CRYPTOPERIODS_ENDED, () -> byTrent.asService(ServiceAction.CRYPTOPERIOD_ENDED,
+                            cryptoperiods::sweep), cryptoperiods::nextDue)
                     .add("saving key usage", repository.usage()::save);
             TimeTravel time = new TimeTravel(clock, housekeeping);
             time.tick();
@@ -449,12 +455,12 @@ public final class TrentServer implements AutoCloseable {
 
     /** Runs the deletion sweeper now instead of waiting for its next turn; returns how many keys it destroyed. */
     public int sweepNow() {
-        return sweeper.sweep().size();
+        return trail.asService(ServiceAction.DELETE_KEY, () -> sweeper.sweep().size());
     }
 
     /** Runs the imported-material expiry sweep now; returns how many keys lost their material. */
     public int expireImportedMaterialNow() {
-        return expirySweeper.sweep().size();
+        return trail.asService(ServiceAction.DELETE_EXPIRED_KEY_MATERIAL, () -> expirySweeper.sweep().size());
     }
 
     /** The audit trail every call is recorded in. */

@@ -45,6 +45,6 @@ public record ApiCall(String eventSource, String eventName, String region, UserI
         return new AuditEvent(time, eventSource, eventName, region, sourceIp, userAgent, identity.toJson(),
                 requestParameters, outcome.responseElements(), outcome.errorCode(), outcome.errorMessage(),
                 requestId, UUID.randomUUID().toString(), readOnly, new ArrayList<>(all), AuditEvent.API_CALL,
-                identity.principal().account());
+                identity.principal().account(), null);
     }
 }

@@ -20,12 +20,13 @@ import java.util.Objects;
  * @param responseElements  null, as for every read-only call
  * @param errorCode         null for a call that succeeded
  * @param eventType         {@link #API_CALL} or {@link #SERVICE_EVENT}
+ * @param serviceEventDetails what a service event adds (the key, the rotation type); null for an API call
  */
 public record AuditEvent(Instant eventTime, String eventSource, String eventName, String awsRegion,
                          String sourceIpAddress, String userAgent, JsonNode userIdentity,
                          JsonNode requestParameters, JsonNode responseElements, String errorCode, String errorMessage,
                          String requestId, String eventId, boolean readOnly, List<EventResource> resources,
-                         String eventType, String recipientAccountId) {
+                         String eventType, String recipientAccountId, JsonNode serviceEventDetails) {
 
     public static final String EVENT_VERSION = "1.09";
     public static final String API_CALL = "AwsApiCall";
@@ -58,7 +59,9 @@ public record AuditEvent(Instant eventTime, String eventSource, String eventName
         }
         node.set("requestParameters", requestParameters == null ? NullNode.instance : requestParameters);
         node.set("responseElements", responseElements == null ? NullNode.instance : responseElements);
-        node.put("requestID", requestId);
+        if (requestId != null) {
+            node.put("requestID", requestId);
+        }
         node.put("eventID", eventId);
         node.put("readOnly", readOnly);
         if (!resources.isEmpty()) {
@@ -68,6 +71,9 @@ public record AuditEvent(Instant eventTime, String eventSource, String eventName
         node.put("eventType", eventType);
         node.put("managementEvent", true);
         node.put("recipientAccountId", recipientAccountId);
+        if (serviceEventDetails != null) {
+            node.set("serviceEventDetails", serviceEventDetails);
+        }
         node.put("eventCategory", "Management");
         return node;
     }

@@ -25,6 +25,7 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     private static final ThreadLocal<Recording> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<ServiceAction> SERVICE = new ThreadLocal<>();
 
     private final AuditChain chain;
     private final AuditStore store;
@@ -58,6 +59,14 @@ public final class AuditTrail implements AutoCloseable {
      * change; returns false, having done nothing, when there is no such call.
      */
     public boolean commitWith(List<EventResource> touched, Consumer<ChainAppend> commit) {
+        ServiceAction action = SERVICE.get();
+        if (action != null) {
+            if (touched.isEmpty()) {
+                return false;
+            }
+            chain.append(touched.stream().map(key -> action.eventFor(key, clock.instant())).toList(), commit);
+            return true;
+        }
         Recording recording = CURRENT.get();
         if (recording == null || recording.written) {
             return false;
@@ -68,10 +77,22 @@ public final class AuditTrail implements AutoCloseable {
         return true;
     }
 
-    /** Records what Trent did by itself (a rotation, a deletion); waits for room rather than lose the event. */
-    public void recordServiceEvent(AuditEvent event) {
-        room.acquireUninterruptibly();
-        writer.enqueue(event);
+    /**
+     * Runs {@code task}, in which Trent acts on keys by itself; every commit it makes carries one
+     * {@code AwsServiceEvent} of {@code action} per key the commit changes.
+     */
+    public <T> T asService(ServiceAction action, java.util.function.Supplier<T> task) {
+        ServiceAction outer = SERVICE.get();
+        SERVICE.set(action);
+        try {
+            return task.get();
+        } finally {
+            if (outer == null) {
+                SERVICE.remove();
+            } else {
+                SERVICE.set(outer);
+            }
+        }
     }
 
     /**

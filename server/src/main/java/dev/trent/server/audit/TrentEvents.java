@@ -21,6 +21,6 @@ public final class TrentEvents {
                 .put("invokedBy", EVENT_SOURCE);
         return new AuditEvent(time, EVENT_SOURCE, "ResetState", region, EVENT_SOURCE, EVENT_SOURCE, identity, null,
                 null, null, null, null, UUID.randomUUID().toString(), false, List.of(), AuditEvent.SERVICE_EVENT,
-                account);
+                account, null);
     }
 }

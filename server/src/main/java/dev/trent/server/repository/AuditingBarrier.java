@@ -13,7 +13,8 @@ import java.util.SortedMap;
 /**
  * The barrier as the server's state sees it: a commit made while a call is running on the same thread carries
  * that call's audit event, so the change and its record are written together or not at all. The event names as
- * resources the keys the commit writes ({@code keys/ACCOUNT/REGION/ID}).
+ * resources the keys the commit writes (their record, material or lifecycle). A commit Trent makes by itself
+ * ({@link AuditTrail#asService}) carries one service event per key it changes.
  */
 public final class AuditingBarrier implements Barrier {
 
@@ -37,16 +38,18 @@ public final class AuditingBarrier implements Barrier {
     }
 
     private static List<EventResource> keysIn(WriteBatch batch) {
-        List<EventResource> keys = new ArrayList<>();
+        java.util.Set<EventResource> keys = new java.util.LinkedHashSet<>();
         for (String path : batch.paths()) {
-            if (path.startsWith(RecordPaths.KEYS)) {
-                String[] parts = path.substring(RecordPaths.KEYS.length()).split("/");
-                if (parts.length == 3) {
-                    keys.add(EventResource.kmsKey("arn:aws:kms:" + parts[1] + ":" + parts[0] + ":key/" + parts[2]));
+            for (String prefix : List.of(RecordPaths.KEYS, RecordPaths.MATERIAL, RecordPaths.LIFECYCLE)) {
+                if (path.startsWith(prefix)) {
+                    String[] parts = path.substring(prefix.length()).split("/");
+                    if (parts.length >= 3) {
+                        keys.add(EventResource.kmsKey("arn:aws:kms:" + parts[1] + ":" + parts[0] + ":key/" + parts[2]));
+                    }
                 }
             }
         }
-        return keys;
+        return new ArrayList<>(keys);
     }
 
     @Override

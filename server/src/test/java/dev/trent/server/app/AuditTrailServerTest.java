@@ -152,6 +152,38 @@ class AuditTrailServerTest {
         assertTrue(AuditCheck.run(TrentConfig.builder().dataDir(data).build()).sound());
     }
 
+    @Test
+    void deletionAndRotationByTrent_areServiceEvents_datedWhenTheyFellDue() throws Exception {
+        try (TrentServer server = start()) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            String doomed = kms.ok("CreateKey", "{}").path("KeyMetadata").path("Arn").asText();
+            String rotating = kms.ok("CreateKey", "{}").path("KeyMetadata").path("Arn").asText();
+            java.time.Instant deletionDate = java.time.Instant.ofEpochSecond(kms.ok("ScheduleKeyDeletion",
+                    "{\"KeyId\":\"" + doomed + "\",\"PendingWindowInDays\":7}").path("DeletionDate").asLong());
+            kms.ok("EnableKeyRotation", "{\"KeyId\":\"" + rotating + "\",\"RotationPeriodInDays\":90}");
+
+            HttpResponse<String> moved = CLIENT.send(HttpRequest.newBuilder(URI.create(server.endpoint()
+                    + "/_trent/clock")).POST(HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\":"
+                    + 91 * 86400 + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, moved.statusCode(), moved.body());
+
+            List<JsonNode> stored = storedEvents(server);
+            JsonNode deleted = only(stored, "DeleteKey");
+            assertEquals("AwsServiceEvent", deleted.path("eventType").asText());
+            assertEquals("AWS Internal", deleted.path("userIdentity").path("invokedBy").asText());
+            assertEquals(doomed, deleted.path("resources").path(0).path("ARN").asText());
+            assertEquals(doomed.substring(doomed.lastIndexOf('/') + 1),
+                    deleted.path("serviceEventDetails").path("keyId").asText());
+            assertFalse(deleted.has("requestID"));
+            // Moving the clock fires each due action at its own instant: the deletion is dated when it fell due.
+            assertEquals(deletionDate.toString(), deleted.path("eventTime").asText());
+
+            JsonNode rotated = only(stored, "RotateKey");
+            assertEquals("AUTOMATIC", rotated.path("serviceEventDetails").path("rotationType").asText());
+            assertEquals(rotating, rotated.path("resources").path(0).path("ARN").asText());
+        }
+    }
+
     static JsonNode only(List<JsonNode> events, String name) {
         List<JsonNode> named = events.stream().filter(e -> e.path("eventName").asText().equals(name)).toList();
         assertEquals(1, named.size(), events.toString());
