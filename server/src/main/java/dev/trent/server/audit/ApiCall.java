@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What the edge knows of a call before it runs: enough to record it as an {@link AuditEvent} once its
@@ -44,7 +43,7 @@ public record ApiCall(String eventSource, String eventName, String region, UserI
         all.addAll(outcome.resources());
         return new AuditEvent(time, eventSource, eventName, region, sourceIp, userAgent, identity.toJson(),
                 requestParameters, outcome.responseElements(), outcome.errorCode(), outcome.errorMessage(),
-                requestId, UUID.randomUUID().toString(), readOnly, new ArrayList<>(all), AuditEvent.API_CALL,
+                requestId, EventIds.next(), readOnly, new ArrayList<>(all), AuditEvent.API_CALL,
                 identity.principal().account(), null);
     }
 }

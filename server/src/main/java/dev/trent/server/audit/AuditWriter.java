@@ -27,7 +27,7 @@ final class AuditWriter {
     private final LinkedBlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Object progress = new Object();
-    private long enqueued;
+    private final java.util.concurrent.atomic.AtomicLong enqueued = new java.util.concurrent.atomic.AtomicLong();
     private long written;
     private volatile boolean running = true;
 
@@ -41,9 +41,8 @@ final class AuditWriter {
     }
 
     void enqueue(AuditEvent event) {
-        synchronized (progress) {
-            enqueued++;
-        }
+        // Counted without a lock: every worker thread passes here.
+        enqueued.incrementAndGet();
         queue.add(event);
     }
 
@@ -89,7 +88,7 @@ final class AuditWriter {
 
     void flush() {
         synchronized (progress) {
-            long target = enqueued;
+            long target = enqueued.get();
             while (written < target && thread.isAlive()) {
                 try {
                     progress.wait(100);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Something Trent does to keys by itself, recorded as CloudTrail records AWS's own actions: an
@@ -36,7 +35,7 @@ public record ServiceAction(String eventSource, String eventName, String rotatio
         details.put("keyId", key.arn().substring(key.arn().lastIndexOf('/') + 1));
         String region = key.arn().split(":")[3];
         return new AuditEvent(time, eventSource, eventName, region, INTERNAL, INTERNAL, identity, null, null, null,
-                null, null, UUID.randomUUID().toString(), false, List.of(key), AuditEvent.SERVICE_EVENT,
+                null, null, EventIds.next(), false, List.of(key), AuditEvent.SERVICE_EVENT,
                 key.accountId(), details);
     }
 }

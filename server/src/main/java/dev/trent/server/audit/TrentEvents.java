@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Events of what Trent does by itself, under its own event source. */
 public final class TrentEvents {
@@ -20,7 +19,7 @@ public final class TrentEvents {
         ObjectNode identity = JsonNodeFactory.instance.objectNode().put("type", "AWSService")
                 .put("invokedBy", EVENT_SOURCE);
         return new AuditEvent(time, EVENT_SOURCE, "ResetState", region, EVENT_SOURCE, EVENT_SOURCE, identity, null,
-                null, null, null, null, UUID.randomUUID().toString(), false, List.of(), AuditEvent.SERVICE_EVENT,
+                null, null, null, null, EventIds.next(), false, List.of(), AuditEvent.SERVICE_EVENT,
                 account, null);
     }
 }
