@@ -246,7 +246,9 @@ public final class TrentServer implements AutoCloseable {
                             services.rotation()::rotateDue), services.rotation()::nextDue)
                     .add(CRYPTOPERIODS_ENDED, () -> byTrent.asService(ServiceAction.CRYPTOPERIOD_ENDED,
                             cryptoperiods::sweep), cryptoperiods::nextDue)
-                    .add("saving key usage", repository.usage()::save);
+                    .add("saving key usage", repository.usage()::save)
+                    .add("pruning the audit trail", () -> auditRecords.prune(byTrent.chain(),
+                            clock.instant().minus(config.auditRetention())));
             TimeTravel time = new TimeTravel(clock, housekeeping);
             time.tick();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(WorkLanes.daemonThreads("trent-housekeeping"));

@@ -66,9 +66,46 @@ public final class AuditChain {
     }
 
     private SignedDigest digestOf(ChainHead at) {
-        // Until retention prunes, every chain starts at sequence 1, after the genesis hash.
-        return SignedDigest.sign(at.digests() + 1, clock.instant(), at.firstSequence(), Sha256.GENESIS,
+        return SignedDigest.sign(at.digests() + 1, clock.instant(), at.firstSequence(), at.firstPreviousHash(),
                 at.lastSequence(), at.lastHash(), at.lastDigestHash(), key);
+    }
+
+    /**
+     * Removes the oldest events: {@code plan} is given the head and names how far to prune; the links before
+     * that sequence and the digests that cover nothing after it go, and a digest signs where the chain now starts.
+     * Returns how many events were pruned.
+     */
+    public synchronized int prune(java.util.function.Function<ChainHead, PrunePlan> plan,
+                                  Consumer<ChainAppend> commit) {
+        PrunePlan cut = plan.apply(head);
+        if (cut.firstKept() <= head.firstSequence()) {
+            return 0;
+        }
+        List<Long> events = new ArrayList<>();
+        for (long sequence = head.firstSequence(); sequence < cut.firstKept(); sequence++) {
+            events.add(sequence);
+        }
+        List<Long> digests = new ArrayList<>();
+        long firstDigest = head.firstDigest();
+        for (java.util.Map.Entry<Long, Long> covered : cut.digestsCovering().entrySet()) {
+            if (covered.getValue() < cut.firstKept() && covered.getKey() < head.digests()) {
+                digests.add(covered.getKey());
+                firstDigest = Math.max(firstDigest, covered.getKey() + 1);
+            }
+        }
+        ChainHead pruned = head.startingAt(cut.firstKept(), cut.previousHash(), firstDigest);
+        SignedDigest digest = digestOf(pruned);
+        ChainHead next = pruned.digested(digest);
+        commit.accept(new ChainAppend(List.of(), next, Optional.of(digest), events, digests));
+        head = next;
+        return events.size();
+    }
+
+    /**
+     * How far to prune: the first event kept, the hash it names, and each kept digest's last covered sequence
+     * (by digest number), so digests covering only pruned events go too.
+     */
+    public record PrunePlan(long firstKept, String previousHash, java.util.SortedMap<Long, Long> digestsCovering) {
     }
 
     /**

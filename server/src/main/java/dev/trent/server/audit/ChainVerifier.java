@@ -39,7 +39,12 @@ public final class ChainVerifier {
         long end = head.map(ChainHead::lastSequence).orElse(last);
         long start = head.map(ChainHead::firstSequence).orElse(1L);
         Map<Long, String> hashes = new HashMap<>();
-        String previous = Sha256.GENESIS;
+        String previous = head.map(ChainHead::firstPreviousHash).orElse(Sha256.GENESIS);
+        if (!log.events().isEmpty() && log.events().firstKey() < start) {
+            problems.add("event " + log.events().firstKey() + " precedes the first event the chain head names ("
+                    + start + "): it was inserted");
+            firstBroken = log.events().firstKey();
+        }
         for (long sequence = start; sequence <= end; sequence++) {
             if (sequence > last) {
                 problems.add("events " + sequence + ".." + end + " are missing: the log was truncated after event "
@@ -63,11 +68,11 @@ public final class ChainVerifier {
                     + "): they were inserted");
             firstBroken = firstBroken == null ? inserted : firstBroken;
         } else if (head.isPresent() && !head.get().lastHash().equals(hashes.getOrDefault(head.get().lastSequence(),
-                Sha256.GENESIS)) && firstBroken == null) {
+                head.get().firstPreviousHash())) && firstBroken == null) {
             problems.add("event " + head.get().lastSequence() + " is not the one the chain head names");
             firstBroken = head.get().lastSequence();
         }
-        Long brokenByDigest = checkDigests(log, hashes, problems);
+        Long brokenByDigest = checkDigests(log, head, hashes, problems);
         if (brokenByDigest != null && (firstBroken == null || brokenByDigest < firstBroken)) {
             firstBroken = brokenByDigest;
         }
@@ -119,10 +124,14 @@ public final class ChainVerifier {
         return Optional.empty();
     }
 
-    private static Long checkDigests(AuditLog log, Map<Long, String> hashes, List<String> problems) {
+    private static Long checkDigests(AuditLog log, Optional<ChainHead> head, Map<Long, String> hashes,
+                                     List<String> problems) {
         Long firstBroken = null;
-        String previousDigest = Sha256.GENESIS;
-        long expected = log.digests().isEmpty() ? 1 : log.digests().firstKey();
+        long firstDigest = head.map(ChainHead::firstDigest).orElse(1L);
+        // Digests before the first kept one were pruned; the first kept one is where checking starts.
+        String previousDigest = firstDigest == 1 ? Sha256.GENESIS : "unknown";
+        long expected = firstDigest;
+        long start = head.map(ChainHead::firstSequence).orElse(1L);
         for (Map.Entry<Long, AuditLog.Reading> entry : log.digests().entrySet()) {
             long number = entry.getKey();
             if (number != expected) {
@@ -148,7 +157,13 @@ public final class ChainVerifier {
                 problems.add("digest " + number + " holds digest " + digest.number() + ": it was moved");
             } else if (!digest.previousDigestHash().equals(previousDigest) && !"unknown".equals(previousDigest)) {
                 problems.add("digest " + number + " does not follow digest " + (number - 1));
-            } else if (digest.lastSequence() > 0
+            } else if (number == log.digests().lastKey() && head.isPresent()
+                    && (digest.firstSequence() != start
+                    || !digest.firstPreviousHash().equals(head.get().firstPreviousHash()))) {
+                problems.add("digest " + number + " signed a chain starting at event " + digest.firstSequence()
+                        + ", but it starts at event " + start + ": events at its start were removed");
+                firstBroken = firstBroken == null ? Math.min(digest.firstSequence(), start) : firstBroken;
+            } else if (digest.lastSequence() >= start
                     && !digest.lastHash().equals(hashes.get(digest.lastSequence()))) {
                 problems.add("digest " + number + " signed event " + digest.lastSequence() + " as it no longer is");
                 firstBroken = firstBroken == null ? digest.lastSequence() : firstBroken;

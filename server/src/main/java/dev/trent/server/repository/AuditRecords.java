@@ -8,6 +8,7 @@ import dev.trent.server.audit.ChainAppend;
 import dev.trent.server.audit.ChainEntry;
 import dev.trent.server.audit.ChainHead;
 import dev.trent.server.audit.DigestPolicy;
+import dev.trent.server.audit.SignedDigest;
 import dev.trent.storage.Barrier;
 import dev.trent.storage.BarrierIntegrityException;
 import dev.trent.storage.OpenedRecord;
@@ -15,6 +16,7 @@ import dev.trent.storage.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -84,8 +86,58 @@ public final class AuditRecords implements AuditStore {
         for (ChainEntry entry : append.entries()) {
             batch.put(eventPath(entry.sequence()), entry.bytes());
         }
+        append.prunedEvents().forEach(sequence -> batch.delete(eventPath(sequence)));
+        append.prunedDigests().forEach(number -> batch.delete(digestPath(number)));
         append.digest().ifPresent(digest -> batch.put(digestPath(digest.number()), digest.toBytes()));
         batch.put(HEAD, append.head().toBytes());
+    }
+
+    /**
+     * Removes the events recorded before {@code cutoff} from the start of the chain, stopping at the first younger
+     * one (or one that does not open), with a digest of where the chain now starts; returns how many went.
+     */
+    public int prune(AuditChain chain, Instant cutoff) {
+        return chain.prune(head -> plan(head, cutoff), this::write);
+    }
+
+    private AuditChain.PrunePlan plan(ChainHead head, Instant cutoff) {
+        long sequence = head.firstSequence();
+        String previous = head.firstPreviousHash();
+        while (sequence <= head.lastSequence()) {
+            Optional<byte[]> bytes = readable(eventPath(sequence));
+            if (bytes.isEmpty()) {
+                break;
+            }
+            ChainEntry entry = new ChainEntry(sequence, bytes.get());
+            if (!Instant.parse(entry.event().path("eventTime").asText()).isBefore(cutoff)) {
+                break;
+            }
+            previous = entry.hash();
+            sequence++;
+        }
+        SortedMap<Long, Long> covering = new TreeMap<>();
+        for (long number = head.firstDigest(); sequence > head.firstSequence() && number < head.digests(); number++) {
+            Optional<byte[]> bytes = readable(digestPath(number));
+            long last;
+            try {
+                last = bytes.isPresent() ? SignedDigest.parse(bytes.get()).lastSequence() : Long.MAX_VALUE;
+            } catch (IOException e) {
+                last = Long.MAX_VALUE;
+            }
+            if (last >= sequence) {
+                break;
+            }
+            covering.put(number, last);
+        }
+        return new AuditChain.PrunePlan(sequence, previous, covering);
+    }
+
+    private Optional<byte[]> readable(String path) {
+        try {
+            return barrier.get(path);
+        } catch (BarrierIntegrityException e) {
+            return Optional.empty();
+        }
     }
 
     static String eventPath(long sequence) {

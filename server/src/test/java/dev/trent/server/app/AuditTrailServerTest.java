@@ -184,6 +184,30 @@ class AuditTrailServerTest {
         }
     }
 
+    @Test
+    void eventsOlderThanTheRetention_arePrunedByTheClock_andTheTrailStillVerifies() throws Exception {
+        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).dataDir(data)
+                .auditRetention(java.time.Duration.ofDays(1)).build())) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            kms.ok("ListKeys", "{}");
+            kms.ok("ListAliases", "{}");
+            server.auditTrail().flush();
+            HttpResponse<String> moved = CLIENT.send(HttpRequest.newBuilder(URI.create(server.endpoint()
+                    + "/_trent/clock")).POST(HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\":"
+                    + 2 * 86400 + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, moved.statusCode(), moved.body());
+            kms.ok("DescribeKey", "{\"KeyId\":\"" + kms.ok("CreateKey", "{}").path("KeyMetadata").path("KeyId")
+                    .asText() + "\"}");
+            assertEquals(List.of("CreateKey", "DescribeKey"),
+                    events(server).stream().map(e -> e.path("eventName").asText()).toList());
+        }
+        {
+            var verdict = AuditCheck.run(TrentConfig.builder().dataDir(data).build());
+            assertEquals(List.of(), verdict.problems());
+            assertEquals(2, verdict.events());
+        }
+    }
+
     static JsonNode only(List<JsonNode> events, String name) {
         List<JsonNode> named = events.stream().filter(e -> e.path("eventName").asText().equals(name)).toList();
         assertEquals(1, named.size(), events.toString());
