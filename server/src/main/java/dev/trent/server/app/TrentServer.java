@@ -312,7 +312,8 @@ public final class TrentServer implements AutoCloseable {
                     .childHandler(new KmsChannelInitializer(
                             () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication, audit,
                                     cloudTrail),
-                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication),
+                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication, audit,
+                                    config.accountId(), config.defaultRegion()),
                             () -> new QueryHttpHandler(queryServices, queryAuthentication, work.general(), audit),
                             guard,
                             tls.context(),

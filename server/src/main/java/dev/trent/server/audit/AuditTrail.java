@@ -102,7 +102,16 @@ public final class AuditTrail implements AutoCloseable {
      */
     public void restart(Runnable wipe, Consumer<AuditSigningKey> saveKey, AuditEvent reset) {
         writer.flush();
-        chain.restart(wipe, saveKey, reset, store::write);
+        // The call asking for the reset (an admin request) is recorded after it, in the new chain.
+        Recording caller = CURRENT.get();
+        CURRENT.remove();
+        try {
+            chain.restart(wipe, saveKey, reset, store::write);
+        } finally {
+            if (caller != null) {
+                CURRENT.set(caller);
+            }
+        }
     }
 
     /** Waits until every event handed over so far is written. */

@@ -3,6 +3,7 @@ package dev.trent.server.http;
 import dev.trent.server.admin.AdminResponse;
 import dev.trent.server.auth.AuthMode;
 import dev.trent.server.auth.AuthenticationException;
+import dev.trent.server.auth.Principal;
 import dev.trent.server.auth.SigV4Verifier;
 import dev.trent.server.auth.SignedRequest;
 import java.util.Optional;
@@ -34,6 +35,17 @@ public final class AdminAuthentication {
 
     public static AdminAuthentication off() {
         return new AdminAuthentication(AuthMode.OFF, null);
+    }
+
+    /**
+     * Who sent {@code request}, which {@link #refusal} let through: the verified root, or with {@code --auth off}
+     * the root of {@code account}.
+     */
+    Principal caller(SignedRequest request, String account) {
+        if (!mode.verifiesSignatures() || OPEN_PATHS.contains(request.rawPath())) {
+            return Principal.root(account);
+        }
+        return verifier.verify(request).principal();
     }
 
     /** The refusal to answer instead of running {@code request}, or empty when it may run. */

@@ -55,9 +55,13 @@ final class CallRecorder {
 
     /** Who signed {@code request}: the verified principal, or the account root when signatures are not checked. */
     static UserIdentity identity(Optional<Principal> verified, String account, SignedRequest request) {
-        String accessKey = SigV4Scope.parse(request.first("Authorization").orElse(null))
-                .map(SigV4Scope::accessKeyId).orElse(null);
-        return new UserIdentity(verified.orElseGet(() -> Principal.root(account)), accessKey);
+        return new UserIdentity(verified.orElseGet(() -> Principal.root(account)), accessKey(request));
+    }
+
+    /** The access key {@code request} was signed with, or null for an unsigned one. */
+    static String accessKey(SignedRequest request) {
+        return SigV4Scope.parse(request.first("Authorization").orElse(null)).map(SigV4Scope::accessKeyId)
+                .orElse(null);
     }
 
     static String userAgent(SignedRequest request) {
