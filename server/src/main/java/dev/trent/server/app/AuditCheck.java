@@ -1,5 +1,6 @@
 package dev.trent.server.app;
 
+import dev.trent.server.audit.AuditLog;
 import dev.trent.server.audit.ChainVerifier;
 import dev.trent.server.repository.AuditRecords;
 import dev.trent.storage.OpenedRecord;
@@ -24,6 +25,15 @@ public final class AuditCheck {
      * @throws StorageException if the data dir holds no store or its root of trust does not open it
      */
     public static ChainVerifier.Verdict run(TrentConfig config) {
+        return ChainVerifier.verify(read(config));
+    }
+
+    /**
+     * The trail of the data dir {@code config} names, each record opened on its own, writing nothing.
+     *
+     * @throws StorageException if the data dir holds no store or trail, or its root of trust does not open it
+     */
+    public static AuditLog read(TrentConfig config) {
         Path database = config.dataDir().resolve(TrentServer.DATABASE_FILE);
         if (!Files.isRegularFile(database)) {
             throw new StorageException("there is no Trent data directory at " + config.dataDir() + " (no "
@@ -36,7 +46,7 @@ public final class AuditCheck {
                 throw new StorageException("the data directory " + config.dataDir() + " holds no audit trail");
             }
             try {
-                return ChainVerifier.verify(AuditRecords.logOf(opened, Optional.empty()));
+                return AuditRecords.logOf(opened, Optional.empty());
             } catch (IllegalArgumentException e) {
                 throw new StorageException(e.getMessage(), e);
             }

@@ -3,6 +3,8 @@ package dev.trent.server.app.cli;
 import dev.trent.server.admin.AuditEndpoints;
 import dev.trent.server.app.AuditCheck;
 import dev.trent.server.app.TrentConfig;
+import dev.trent.server.audit.AuditExport;
+import dev.trent.server.audit.AuditLog;
 import dev.trent.server.audit.ChainVerifier;
 import dev.trent.storage.StorageException;
 import java.io.PrintWriter;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
         header = "Work on the audit trail, the record of every call.",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
-        subcommands = {AuditCommand.Verify.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
 final class AuditCommand implements Runnable {
 
     @Spec
@@ -44,6 +46,100 @@ final class AuditCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where a subcommand reads the trail from: a data dir (default ./trent-data) or a running server. */
+    static final class Source {
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "The data directory whose trail to read (default: ./trent-data).")
+        Path dataDir;
+
+        @Option(names = "--endpoint", paramLabel = "URL",
+                description = "A running Trent whose trail to read, for example http://localhost:4566.")
+        String endpoint;
+
+        String name() {
+            return endpoint != null ? endpoint : dataDir().toString();
+        }
+
+        Path dataDir() {
+            return dataDir != null ? dataDir : TrentConfig.DEFAULT_DATA_DIR;
+        }
+
+        AuditLog read(AuditCommand audit, RootOfTrustOptions rootOfTrust, CommandSpec spec) {
+            if (endpoint != null) {
+                AdminClient client = new AdminClient(AdminClient.endpoint(endpoint), audit.aws.signer());
+                return AuditEndpoints.parse(client.get("/_trent/audit/log"));
+            }
+            rootOfTrust.checkCombinations(spec.commandLine());
+            TrentConfig.Builder config = TrentConfig.builder().dataDir(dataDir());
+            rootOfTrust.applyTo(config, audit.environment);
+            try {
+                return AuditCheck.read(config.build());
+            } catch (StorageException e) {
+                throw new CliException(StartupFailure.messageOf(e), e);
+            }
+        }
+    }
+
+    /** {@code trent audit export [--data-dir DIR | --endpoint URL] [--format F] [--output FILE]}. */
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
+            sortOptions = false,
+            usageHelpWidth = 100,
+            header = "Write the audit trail's events out, oldest first.",
+            descriptionHeading = "%n",
+            description = "jsonl writes one CloudTrail record per line; cloudtrail writes CloudTrail's log-file"
+                    + " layout, a gzip-compressed {\"Records\": [...]} (it needs --output). Events that do not open"
+                    + " are left out; 'trent audit verify' reports them.",
+            optionListHeading = "%nOptions:%n")
+    static final class Export implements Callable<Integer> {
+
+        @ParentCommand
+        AuditCommand audit;
+
+        @Spec
+        CommandSpec spec;
+
+        @ArgGroup(exclusive = true)
+        Source source = new Source();
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+                description = "jsonl or cloudtrail (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of standard output.")
+        Path output;
+
+        @Mixin
+        RootOfTrustOptions rootOfTrust = new RootOfTrustOptions();
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            AuditExport.Format chosen = switch (format) {
+                case "jsonl" -> AuditExport.Format.JSONL;
+                case "cloudtrail" -> AuditExport.Format.CLOUDTRAIL;
+                default -> throw new CliException("invalid --format '" + format + "': expected jsonl or cloudtrail");
+            };
+            if (chosen == AuditExport.Format.CLOUDTRAIL && output == null) {
+                throw new CliException("--format cloudtrail writes gzip; give --output FILE");
+            }
+            AuditLog log = (source != null ? source : new Source()).read(audit, rootOfTrust, spec);
+            if (output == null) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                AuditExport.write(log, chosen, bytes);
+                spec.commandLine().getOut().print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+                return Cli.OK;
+            }
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(output)) {
+                int events = AuditExport.write(log, chosen, out);
+                spec.commandLine().getErr().println(output + ": " + events + " events");
+            }
+            return Cli.OK;
+        }
     }
 
     /** {@code trent audit verify [--data-dir DIR | --endpoint URL]}. */
@@ -72,16 +168,6 @@ final class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        static final class Source {
-            @Option(names = "--data-dir", paramLabel = "DIR",
-                    description = "The data directory whose trail to check (default: ./trent-data).")
-            Path dataDir;
-
-            @Option(names = "--endpoint", paramLabel = "URL",
-                    description = "A running Trent whose trail to check, for example http://localhost:4566.")
-            String endpoint;
-        }
-
         @ArgGroup(exclusive = true)
         Source source = new Source();
 
@@ -90,25 +176,9 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String name;
-            ChainVerifier.Verdict verdict;
-            if (source != null && source.endpoint != null) {
-                name = source.endpoint;
-                AdminClient client = new AdminClient(AdminClient.endpoint(source.endpoint), audit.aws.signer());
-                verdict = ChainVerifier.verify(AuditEndpoints.parse(client.get("/_trent/audit/log")));
-            } else {
-                Path dataDir = source != null && source.dataDir != null ? source.dataDir
-                        : TrentConfig.DEFAULT_DATA_DIR;
-                name = dataDir.toString();
-                rootOfTrust.checkCombinations(spec.commandLine());
-                TrentConfig.Builder config = TrentConfig.builder().dataDir(dataDir);
-                rootOfTrust.applyTo(config, audit.environment);
-                try {
-                    verdict = AuditCheck.run(config.build());
-                } catch (StorageException e) {
-                    throw new CliException(StartupFailure.messageOf(e), e);
-                }
-            }
+            Source from = source != null ? source : new Source();
+            String name = from.name();
+            ChainVerifier.Verdict verdict = ChainVerifier.verify(from.read(audit, rootOfTrust, spec));
             PrintWriter out = spec.commandLine().getOut();
             if (verdict.sound()) {
                 out.println(name + ": audit trail sound (" + verdict.events() + " events, " + verdict.digests()

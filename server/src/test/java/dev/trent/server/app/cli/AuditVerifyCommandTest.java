@@ -128,6 +128,27 @@ class AuditVerifyCommandTest {
         }
     }
 
+    @Test
+    void export_writesOneRecordPerLine_orCloudTrailsGzipLogFile() throws Exception {
+        assertEquals(0, run("audit", "export", "--data-dir", data.toString()), stderr.toString(StandardCharsets.UTF_8));
+        String[] lines = out().split("\n");
+        assertEquals(EVENTS, lines.length);
+        assertEquals("CreateKey", KmsOverHttp.JSON.readTree(lines[0]).path("eventName").asText());
+        assertEquals("Encrypt", KmsOverHttp.JSON.readTree(lines[EVENTS - 1]).path("eventName").asText());
+
+        Path file = dir.resolve("trail.json.gz");
+        assertEquals(0, run("audit", "export", "--data-dir", data.toString(), "--format", "cloudtrail",
+                "--output", file.toString()));
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+            com.fasterxml.jackson.databind.JsonNode log = KmsOverHttp.JSON.readTree(in);
+            assertEquals(EVENTS, log.path("Records").size());
+            assertEquals(KmsOverHttp.JSON.readTree(lines[2]), log.path("Records").get(2));
+        }
+        assertEquals(1, run("audit", "export", "--data-dir", data.toString(), "--format", "cloudtrail"));
+        assertEquals("trent: --format cloudtrail writes gzip; give --output FILE",
+                stderr.toString(StandardCharsets.UTF_8).strip());
+    }
+
     private void assertBroken(long event, String problem) {
         assertEquals(4, verify(), stderr.toString(StandardCharsets.UTF_8));
         String[] lines = out().split("\n");
