@@ -39,7 +39,7 @@ rc=0
 "$repo/trent" bogus >/dev/null 2>"$err" || rc=$?
 check "an unknown command exits 2" '((rc == 2))'
 check "an unknown command is named and the commands listed" \
-    'grep -q "^trent: unknown command '"'"'bogus'"'"'; the commands are serve, clock, key, rekey, fsck, help" "$err"'
+    'grep -q "^trent: unknown command '"'"'bogus'"'"'; the commands are serve, clock, key, rekey, fsck, audit, help" "$err"'
 rc=0
 "$repo/trent" serve --port abc >/dev/null 2>"$err" || rc=$?
 check "a wrong option value exits 1" '((rc == 1))'

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * An open store: its root of trust has unwrapped the keyring, and its {@link #barrier()} reads and writes
@@ -107,6 +108,30 @@ public final class Storage implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /**
+     * Opens every record under {@code prefix} without writing anything and without consulting the integrity
+     * manifest: each path maps to its plaintext, or to why it does not open. For checks that judge the records
+     * themselves (the audit trail's chain); safe beside a running server. The caller keeps {@code physical}.
+     *
+     * @throws WrongRootOfTrustException if the root cannot open the keyring
+     */
+    public static SortedMap<String, OpenedRecord> openAll(PhysicalStore physical, RootOfTrustProvider provider,
+                                                          String prefix) {
+        SealedKeyring stored = physical.readSealedKeyring()
+                .orElseThrow(() -> new StorageException("the database holds no store"));
+        Keyring keyring = unwrapKeyring(openRoot(provider, stored), stored);
+        SortedMap<String, OpenedRecord> opened = new java.util.TreeMap<>();
+        for (Map.Entry<String, byte[]> record : physical.scan(prefix).entrySet()) {
+            try {
+                opened.put(record.getKey(), OpenedRecord.of(AesGcmBarrier.open(keyring, record.getKey(),
+                        record.getValue())));
+            } catch (BarrierIntegrityException e) {
+                opened.put(record.getKey(), OpenedRecord.failed(e.getMessage()));
+            }
+        }
+        return opened;
     }
 
     /**

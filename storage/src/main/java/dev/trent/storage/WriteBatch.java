@@ -35,6 +35,11 @@ public final class WriteBatch {
         return this;
     }
 
+    /** The paths this batch writes or deletes, in the order they were last changed. */
+    public java.util.Set<String> paths() {
+        return Collections.unmodifiableSet(changes.keySet());
+    }
+
     public boolean isEmpty() {
         return changes.isEmpty();
     }

@@ -1,5 +1,7 @@
 package dev.trent.server.admin;
 
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,6 +36,12 @@ public record AdminResponse(int status, JsonNode body, Map<String, String> heade
         return new AdminResponse(status, body, Map.of());
     }
 
+    /** 200 with {@code text} as the body, of media type {@code mediaType} (a PEM key, say) instead of JSON. */
+    public static AdminResponse text(String mediaType, String text) {
+        return new AdminResponse(200, BinaryNode.valueOf(text.getBytes(StandardCharsets.UTF_8)),
+                Map.of("Content-Type", mediaType));
+    }
+
     /** A new, empty JSON object for building a body. */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
@@ -49,6 +57,9 @@ public record AdminResponse(int status, JsonNode body, Map<String, String> heade
     public byte[] bodyBytes() {
         if (body.isMissingNode()) {
             return new byte[0];
+        }
+        if (body.isBinary()) {
+            return ((BinaryNode) body).binaryValue();
         }
         try {
             return AdminRouter.JSON.writeValueAsBytes(body);

@@ -2,7 +2,10 @@ package dev.trent.server.app;
 
 import dev.trent.server.admin.StateWipe;
 import dev.trent.server.api.RequestGate;
+import dev.trent.server.audit.AuditTrail;
+import dev.trent.server.audit.TrentEvents;
 import dev.trent.server.iam.IamStore;
+import dev.trent.server.repository.AuditRecords;
 import dev.trent.server.key.StoredKey;
 import dev.trent.server.keystore.KeyStoreService;
 import dev.trent.server.repository.KeyRepository;
@@ -38,6 +41,11 @@ public final class StateReset implements StateWipe {
     private final RequestGate gate;
     private final Runnable reseed;
     private IamStore iam;
+    private AuditTrail trail;
+    private AuditRecords auditRecords;
+    private java.time.Clock clock;
+    private String account;
+    private String region;
 
     /** {@code records} must write through the barrier {@code repository} and {@code keyStores} store in. */
     public StateReset(KeyRepository repository, KeyStoreService keyStores, ImportTokens importTokens,
@@ -66,6 +74,20 @@ public final class StateReset implements StateWipe {
         return this;
     }
 
+    /**
+     * Also wipes the audit trail, in the same commit, and starts a new chain whose first event is the reset,
+     * recorded for {@code account} in {@code region} at {@code clock}'s time.
+     */
+    public StateReset withAudit(AuditTrail trail, AuditRecords auditRecords, java.time.Clock clock, String account,
+                                String region) {
+        this.trail = trail;
+        this.auditRecords = auditRecords;
+        this.clock = clock;
+        this.account = account;
+        this.region = region;
+        return this;
+    }
+
     @Override
     public Removed wipeAll() {
         return time.withoutHousekeeping(() -> gate.exclusively(() -> {
@@ -89,10 +111,20 @@ public final class StateReset implements StateWipe {
         if (iam != null) {
             paths.addAll(iam.storedPaths());
         }
-        if (!paths.isEmpty()) {
-            records.write(Map.of(), paths);
+        Runnable wipe = () -> {
+            if (trail != null) {
+                paths.addAll(auditRecords.storedPaths());
+            }
+            if (!paths.isEmpty()) {
+                records.write(Map.of(), paths);
+            }
+            records.forgetDamageOnceEmpty();
+        };
+        if (trail != null) {
+            trail.restart(wipe, auditRecords::saveKey, TrentEvents.reset(clock.instant(), account, region));
+        } else {
+            wipe.run();
         }
-        records.forgetDamageOnceEmpty();
 
         keyStores.forgetAll(keys);
         repository.forgetAll();

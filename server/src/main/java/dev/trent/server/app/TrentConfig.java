@@ -44,6 +44,8 @@ public final class TrentConfig {
      */
     public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
+    /** How long audit events are kept, as CloudTrail's event history keeps them: 90 days. */
+    public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
     /** A KMS request is at most 1 MiB; even a slow link sends one well within this. */
     public static final int DEFAULT_REQUEST_READ_TIMEOUT_SECONDS = 30;
     public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(DEFAULT_REQUEST_READ_TIMEOUT_SECONDS);
@@ -69,6 +71,7 @@ public final class TrentConfig {
     private final ServerTls.Settings tls;
     private final Integer maxConnections;
     private final Duration idleTimeout;
+    private final Duration auditRetention;
     private final Duration requestReadTimeout;
     private final AuthMode authMode;
     private final List<RootCredentials.Entry> rootCredentials;
@@ -96,6 +99,7 @@ public final class TrentConfig {
         this.tls = b.tls;
         this.maxConnections = b.maxConnections;
         this.idleTimeout = b.idleTimeout;
+        this.auditRetention = b.auditRetention;
         this.requestReadTimeout = b.requestReadTimeout;
         this.authMode = b.authMode;
         List<RootCredentials.Entry> roots = new ArrayList<>(b.rootCredentials.values());
@@ -150,6 +154,7 @@ public final class TrentConfig {
     }
     /** How long a connection may sit idle before it is closed; zero means never. */
     public Duration idleTimeout() { return idleTimeout; }
+    public Duration auditRetention() { return auditRetention; }
     /** How long a client may take to send a request once it has begun; zero means no limit. */
     public Duration requestReadTimeout() { return requestReadTimeout; }
     /** Whether signatures are checked ({@code --auth}); {@link AuthMode#OFF} by default. */
@@ -191,6 +196,7 @@ public final class TrentConfig {
         private ServerTls.Settings tls = ServerTls.Settings.NONE;
         private Integer maxConnections;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration auditRetention = DEFAULT_AUDIT_RETENTION;
         private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
         private AuthMode authMode = AuthMode.OFF;
         private final Map<String, RootCredentials.Entry> rootCredentials = new LinkedHashMap<>();
@@ -300,6 +306,14 @@ public final class TrentConfig {
             return this;
         }
         public Builder idleTimeout(Duration timeout) { this.idleTimeout = notNegative(timeout); return this; }
+        /** How long audit events are kept, by the server's clock; longer ones are pruned. */
+        public Builder auditRetention(Duration retention) {
+            if (retention.isZero() || retention.isNegative()) {
+                throw new IllegalArgumentException("--audit-retention must be positive, got " + retention);
+            }
+            this.auditRetention = retention;
+            return this;
+        }
         public Builder requestReadTimeout(Duration timeout) {
             this.requestReadTimeout = notNegative(timeout);
             return this;

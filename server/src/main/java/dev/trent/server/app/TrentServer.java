@@ -10,6 +10,14 @@ import dev.trent.server.api.RequestAuthorization;
 import dev.trent.server.api.RequestGate;
 import dev.trent.server.api.Services;
 import dev.trent.server.api.WorkLanes;
+import dev.trent.server.admin.AuditEndpoints;
+import dev.trent.server.audit.AuditTrail;
+import dev.trent.server.audit.DigestPolicy;
+import dev.trent.server.audit.ServiceAction;
+import dev.trent.server.cloudtrail.CloudTrailApi;
+import dev.trent.server.repository.AuditRecords;
+import dev.trent.server.repository.AuditingBarrier;
+import dev.trent.storage.Barrier;
 import dev.trent.server.app.cli.Version;
 import dev.trent.server.auth.AuthMode;
 import dev.trent.server.auth.ChainedCredentials;
@@ -109,6 +117,11 @@ public final class TrentServer implements AutoCloseable {
     public static final String CRYPTOPERIODS_ENDED = "cryptoperiodsEnded";
 
     public static final String DATABASE_FILE = "trent.db";
+    /**
+     * How many audit events may wait to be written before calls are refused (ThrottlingException) rather than
+     * run unrecorded: about a second of data-plane calls at the measured rate.
+     */
+    private static final int AUDIT_ROOM = 50_000;
 
     private final Storage storage;
     private final EventLoopGroup boss;
@@ -124,6 +137,8 @@ public final class TrentServer implements AutoCloseable {
     private volatile boolean closed;
     /** The custom key stores' token sessions, logged out at close. */
     private Connections connections = new Connections();
+    /** The audit trail every call is recorded in. */
+    private AuditTrail trail;
     /** Wipes all state, for the reset endpoints and tests that share one server. */
     private StateReset reset;
     /** What the root of trust holds open (a PKCS#11 login), released after storage closes. */
@@ -183,13 +198,19 @@ public final class TrentServer implements AutoCloseable {
         EventLoopGroup workers = null;
         WorkLanes lanes = null;
         ScheduledExecutorService sweeperThread = null;
+        AuditTrail trail = null;
         try {
             // Every part of the server reads this one clock, so moving it moves every timestamp and deadline.
             MovableClock clock = new MovableClock(config.clock());
+            AuditRecords auditRecords = new AuditRecords(storage.barrier());
+            trail = new AuditTrail(auditRecords.openChain(clock, DigestPolicy.DEFAULT), auditRecords, clock,
+                    AUDIT_ROOM);
+            // Every state change commits through this barrier, so it carries the audit event of its call.
+            Barrier barrier = new AuditingBarrier(storage.barrier(), trail);
             // Keys in custom key stores reach their tokens through the live connections.
             Connections connections = new Connections();
-            KeyRepository repository = KeyRepository.load(storage.barrier(), clock, connections);
-            SealedRecords records = new SealedRecords(storage.barrier());
+            KeyRepository repository = KeyRepository.load(barrier, clock, connections);
+            SealedRecords records = new SealedRecords(barrier);
             KeyStoreService keyStores = KeyStoreService.load(repository, records,
                     connections, config.clusters(), TokenConnectors.pkcs11(), clock);
             keyStoreConnections = connections;
@@ -215,12 +236,19 @@ public final class TrentServer implements AutoCloseable {
             MaterialExpirySweeper expirySweeper = new MaterialExpirySweeper(
                     repository, services.imports().tokens(), clock);
             CryptoperiodSweeper cryptoperiods = new CryptoperiodSweeper(repository);
+            AuditTrail byTrent = trail;
             Housekeeping housekeeping = new Housekeeping()
-                    .add(KEYS_DELETED, () -> sweeper.sweep().size(), sweeper::nextDue)
-                    .add(MATERIAL_EXPIRED, () -> expirySweeper.sweep().size(), expirySweeper::nextDue)
-                    .add(ROTATIONS, services.rotation()::rotateDue, services.rotation()::nextDue)
-                    .add(CRYPTOPERIODS_ENDED, cryptoperiods::sweep, cryptoperiods::nextDue)
-                    .add("saving key usage", repository.usage()::save);
+                    .add(KEYS_DELETED, () -> byTrent.asService(ServiceAction.DELETE_KEY,
+                            () -> sweeper.sweep().size()), sweeper::nextDue)
+                    .add(MATERIAL_EXPIRED, () -> byTrent.asService(ServiceAction.DELETE_EXPIRED_KEY_MATERIAL,
+                            () -> expirySweeper.sweep().size()), expirySweeper::nextDue)
+                    .add(ROTATIONS, () -> byTrent.asService(ServiceAction.ROTATE_KEY,
+                            services.rotation()::rotateDue), services.rotation()::nextDue)
+                    .add(CRYPTOPERIODS_ENDED, () -> byTrent.asService(ServiceAction.CRYPTOPERIOD_ENDED,
+                            cryptoperiods::sweep), cryptoperiods::nextDue)
+                    .add("saving key usage", repository.usage()::save)
+                    .add("pruning the audit trail", () -> auditRecords.prune(byTrent.chain(),
+                            clock.instant().minus(config.auditRetention())));
             TimeTravel time = new TimeTravel(clock, housekeeping);
             time.tick();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(WorkLanes.daemonThreads("trent-housekeeping"));
@@ -236,11 +264,21 @@ public final class TrentServer implements AutoCloseable {
                 }
             };
             StateReset reset = new StateReset(repository, keyStores, services.imports().tokens(), records, time, gate,
-                    reseed).withIam(iam);
+                    reseed).withIam(iam).withAudit(trail, auditRecords, clock, config.accountId(),
+                    config.defaultRegion());
             AdminRouter admin = AdminRoutes.create(time, Version.current(), services.lifecycle(),
                     config.accountId(), config.defaultRegion(),
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
                     new StoreIntegrity(storage, repository));
+            AuditTrail audit = trail;
+            CloudTrailApi cloudTrail = new CloudTrailApi(() -> {
+                audit.flush();
+                return auditRecords.events();
+            });
+            new AuditEndpoints(audit::publicKeyPem, () -> {
+                audit.flush();
+                return auditRecords.log(audit.chain().key());
+            }).addTo(admin);
 
             // Signatures are dated by the movable clock, so moving it expires them as waiting would.
             byte[] tokenKey = records.derivedKey("sts session tokens");
@@ -273,9 +311,12 @@ public final class TrentServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .handler(limit)
                     .childHandler(new KmsChannelInitializer(
-                            () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication),
-                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication),
-                            () -> new QueryHttpHandler(queryServices, queryAuthentication, work.general()), guard,
+                            () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication, audit,
+                                    cloudTrail),
+                            () -> new AdminHttpHandler(admin, work.general(), adminAuthentication, audit,
+                                    config.accountId(), config.defaultRegion()),
+                            () -> new QueryHttpHandler(queryServices, queryAuthentication, work.general(), audit),
+                            guard,
                             tls.context(),
                             new ConnectionSettings(config.idleTimeout(), config.requestReadTimeout())))
                     .bind(config.host(), config.port())
@@ -291,6 +332,7 @@ public final class TrentServer implements AutoCloseable {
             server.rootOfTrust = rootOfTrust;
             server.tls = tls;
             server.dataDirLock = dataDirLock;
+            server.trail = trail;
             if (dataDirLock != null) {
                 dataDirLock.nowDoing("serving " + server.endpoint());
             }
@@ -301,6 +343,7 @@ public final class TrentServer implements AutoCloseable {
             return server;
         } catch (Exception | Error e) {
             shutdown(boss, workers, lanes, sweeperThread);
+            closeTrail(trail);
             if (keyStoreConnections != null) {
                 keyStoreConnections.closeAll();
             }
@@ -416,12 +459,17 @@ public final class TrentServer implements AutoCloseable {
 
     /** Runs the deletion sweeper now instead of waiting for its next turn; returns how many keys it destroyed. */
     public int sweepNow() {
-        return sweeper.sweep().size();
+        return trail.asService(ServiceAction.DELETE_KEY, () -> sweeper.sweep().size());
     }
 
     /** Runs the imported-material expiry sweep now; returns how many keys lost their material. */
     public int expireImportedMaterialNow() {
-        return expirySweeper.sweep().size();
+        return trail.asService(ServiceAction.DELETE_EXPIRED_KEY_MATERIAL, () -> expirySweeper.sweep().size());
+    }
+
+    /** The audit trail every call is recorded in. */
+    public AuditTrail auditTrail() {
+        return trail;
     }
 
     /** Wipes all state, as {@code POST /_trent/reset} does; returns what was removed. */
@@ -442,11 +490,24 @@ public final class TrentServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "saving key usage at shutdown failed", e);
         }
+        closeTrail(trail);
         connections.closeAll();
         storage.close();
         rootOfTrust.close();
         tls.close();
         release(dataDirLock);
+    }
+
+    /** Writes the events still queued and a last digest; a failure is logged, as the store closes anyway. */
+    private static void closeTrail(AuditTrail trail) {
+        if (trail == null) {
+            return;
+        }
+        try {
+            trail.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "writing the audit trail's last events and digest at shutdown failed", e);
+        }
     }
 
     private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, WorkLanes lanes,

@@ -14,4 +14,9 @@ public final class ThrottlingException extends KmsException {
     public ThrottlingException() {
         super(MESSAGE);
     }
+
+    /** Throttled for a reason of Trent's own, which {@code message} tells. */
+    public ThrottlingException(String message) {
+        super(message);
+    }
 }

@@ -48,6 +48,17 @@ public final class AdminAuthentication {
         return new AdminAuthentication(AuthMode.OFF, null);
     }
 
+    /**
+     * Who sent {@code request}, which {@link #refusal} let through: the verified root, or with {@code --auth off}
+     * the root of {@code account}.
+     */
+    Principal caller(SignedRequest request, String account) {
+        if (!mode.verifiesSignatures() || OPEN_PATHS.contains(request.rawPath())) {
+            return Principal.root(account);
+        }
+        return verifier.verify(request).principal();
+    }
+
     /** The refusal to answer instead of running {@code request}, or empty when it may run. */
     Optional<AdminResponse> refusal(SignedRequest request) {
         if (!mode.verifiesSignatures() || OPEN_PATHS.contains(request.rawPath())) {

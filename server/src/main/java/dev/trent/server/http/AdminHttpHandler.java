@@ -3,6 +3,9 @@ package dev.trent.server.http;
 import dev.trent.server.admin.AdminResponse;
 import dev.trent.server.admin.AdminRouter;
 import dev.trent.server.api.WorkLanes;
+import dev.trent.server.audit.AuditTrail;
+import dev.trent.server.audit.TrentEvents;
+import dev.trent.server.audit.UserIdentity;
 import dev.trent.server.auth.SignedRequest;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -15,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -33,6 +37,9 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
     private final AdminRouter router;
     private final Executor executor;
     private final AdminAuthentication authentication;
+    private final CallRecorder recorder;
+    private final String account;
+    private final String region;
 
     /** An admin API open to anyone who can connect ({@code --auth off}). */
     public AdminHttpHandler(AdminRouter router, Executor executor) {
@@ -40,9 +47,21 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
     }
 
     public AdminHttpHandler(AdminRouter router, Executor executor, AdminAuthentication authentication) {
+        this(router, executor, authentication, null, null, null);
+    }
+
+    /**
+     * A handler recording every admin request that may change something (any method but GET) in {@code trail}
+     * (none when null), as a call of the root of {@code account} in {@code region} when signatures are not checked.
+     */
+    public AdminHttpHandler(AdminRouter router, Executor executor, AdminAuthentication authentication,
+                            AuditTrail trail, String account, String region) {
         this.router = router;
         this.executor = executor;
         this.authentication = authentication;
+        this.recorder = CallRecorder.of(trail);
+        this.account = account;
+        this.region = region;
     }
 
     /** Only well-formed admin requests; everything else goes on down the pipeline untouched. */
@@ -70,12 +89,30 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
         String uri = request.uri();
         byte[] body = ByteBufUtil.getBytes(request.content());
         SignedRequest signed = SignedRequests.copyOf(request, body);
+        String sourceIp = ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address
+                && address.getAddress() != null ? address.getAddress().getHostAddress() : null;
         try {
             executor.execute(() -> {
                 try {
-                    AdminResponse answer = authentication.refusal(signed)
-                            .orElseGet(() -> router.handle(method, uri, body));
+                    Optional<AdminResponse> refused = authentication.refusal(signed);
+                    AdminResponse answer;
+                    if (refused.isPresent()) {
+                        answer = refused.get();
+                    } else if ("GET".equals(method)) {
+                        // Reads (health checks, above all) would flood the trail and change nothing.
+                        answer = router.handle(method, uri, body);
+                    } else {
+                        answer = recorder.record(
+                                () -> TrentEvents.adminCall(method, signed.rawPath(), body, region,
+                                        new UserIdentity(authentication.caller(signed, account),
+                                                CallRecorder.accessKey(signed)),
+                                        sourceIp, CallRecorder.userAgent(signed), null),
+                                () -> router.handle(method, uri, body),
+                                done -> TrentEvents.adminOutcome(done.status(), done.bodyBytes()));
+                    }
                     write(ticket, answer, keepAlive);
+                } catch (AuditTrail.Full e) {
+                    write(ticket, AdminResponse.error(429, "Throttled", CallRecorder.FULL_MESSAGE), keepAlive);
                 } catch (Error e) {
                     // The router answers every exception; an Error still deserves an answer, not a hang.
                     write(ticket, AdminResponse.error(500, "InternalError", "An internal error occurred."), false);
@@ -94,7 +131,7 @@ public final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttp
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
         answer.headers().forEach((name, value) -> response.headers().set(name, value));
-        if (body.length > 0) {
+        if (body.length > 0 && !answer.headers().containsKey("Content-Type")) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
         }
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);

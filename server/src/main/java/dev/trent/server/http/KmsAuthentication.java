@@ -56,6 +56,11 @@ public final class KmsAuthentication {
      * @throws AuthenticationException when the mode verifies signatures and this one does not hold
      */
     RequestContext contextFor(SignedRequest request, String requestId) {
+        return contextFor(request, requestId, SERVICE);
+    }
+
+    /** As {@link #contextFor(SignedRequest, String)}, for a request signed for {@code service} (cloudtrail). */
+    RequestContext contextFor(SignedRequest request, String requestId, String service) {
         if (!mode.verifiesSignatures()) {
             Optional<SigV4Scope> scope = SigV4Scope.parse(request.first("Authorization").orElse(null));
             String region = scope.map(SigV4Scope::region).orElse(defaultRegion);
@@ -65,9 +70,9 @@ public final class KmsAuthentication {
             return new RequestContext(new Scope(account, region), requestId, caller);
         }
         SigV4Verifier.Verified verified = verifier.verify(request);
-        if (!verified.service().equals(SERVICE)) {
+        if (!verified.service().equals(service)) {
             throw new AuthenticationException(AuthenticationException.Failure.INVALID_SIGNATURE,
-                    "Credential should be scoped to correct service: '" + SERVICE + "'.");
+                    "Credential should be scoped to correct service: '" + service + "'.");
         }
         String caller = verified.principal().arn() + " (access key " + verified.accessKeyId() + ")";
         return new RequestContext(new Scope(verified.principal().account(), verified.region()), requestId, caller,

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.trent.server.api.Dispatcher;
 import dev.trent.server.api.RequestContext;
 import dev.trent.server.api.WorkLanes;
+import dev.trent.server.audit.AuditTrail;
+import dev.trent.server.audit.KmsCalls;
 import dev.trent.server.auth.AuthenticationException;
 import dev.trent.server.auth.SignedRequest;
+import dev.trent.server.cloudtrail.CloudTrailApi;
 import dev.trent.server.error.ThrottlingException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -42,6 +45,8 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     private final Dispatcher dispatcher;
     private final Lanes lanes;
     private final KmsAuthentication authentication;
+    private final CallRecorder recorder;
+    private final CloudTrailApi cloudTrail;
 
     /** Picks the executor a request runs on. */
     @FunctionalInterface
@@ -60,9 +65,22 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication) {
+        this(dispatcher, lanes, authentication, null);
+    }
+
+    /** A handler recording every call it answers in {@code trail} (none when null). */
+    public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication, AuditTrail trail) {
+        this(dispatcher, lanes, authentication, trail, null);
+    }
+
+    /** As above, also answering the CloudTrail API ({@code cloudTrail}; none when null) on the same endpoint. */
+    public KmsHttpHandler(Dispatcher dispatcher, Lanes lanes, KmsAuthentication authentication, AuditTrail trail,
+                          CloudTrailApi cloudTrail) {
         this.dispatcher = dispatcher;
         this.lanes = lanes;
         this.authentication = authentication;
+        this.recorder = CallRecorder.of(trail);
+        this.cloudTrail = cloudTrail;
     }
 
     @Override
@@ -89,11 +107,28 @@ public final class KmsHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         try {
             lanes.forRequest(target, body).execute(() -> {
                 try {
+                    if (cloudTrail != null && CloudTrailApi.isCloudTrail(target)) {
+                        // Searching the trail is not itself recorded, so a search never changes what it finds.
+                        RequestContext asker = authentication.contextFor(signed, requestId, CloudTrailApi.SERVICE);
+                        CloudTrailApi.Answer answer = cloudTrail.handle(target, body, asker.scope().account(),
+                                asker.scope().region());
+                        write(ticket, HttpResponseStatus.valueOf(answer.status()), answer.body(), requestId, keepAlive);
+                        return;
+                    }
                     // Verified here, off the event loop: hashing a large body takes a few milliseconds.
                     RequestContext context = authentication.contextFor(signed, requestId)
                             .from(sourceIp, secureTransport);
-                    Dispatcher.Result result = dispatcher.dispatch(target, body, context);
+                    Dispatcher.Result result = recorder.record(
+                            () -> KmsCalls.describe(target, body, context.scope().region(),
+                                    CallRecorder.identity(context.principal(), context.scope().account(), signed),
+                                    sourceIp, CallRecorder.userAgent(signed), requestId),
+                            () -> dispatcher.dispatch(target, body, context),
+                            answer -> KmsCalls.outcome(KmsCalls.eventName(target), answer.status(), answer.body()));
                     write(ticket, HttpResponseStatus.valueOf(result.status()), result.body(), requestId, keepAlive);
+                } catch (AuditTrail.Full e) {
+                    Dispatcher.Result refused = Dispatcher.refused(
+                            new ThrottlingException(CallRecorder.FULL_MESSAGE));
+                    write(ticket, HttpResponseStatus.valueOf(refused.status()), refused.body(), requestId, keepAlive);
                 } catch (AuthenticationException e) {
                     // The SDKs correct their clock by the Date of a refusal, so they recover after the clock moved.
                     FullHttpResponse refusal = response(HttpResponseStatus.BAD_REQUEST,

@@ -1,6 +1,9 @@
 package dev.trent.server.http;
 
 import dev.trent.server.api.WorkLanes;
+import dev.trent.server.audit.AuditTrail;
+import dev.trent.server.audit.QueryCalls;
+import dev.trent.server.audit.UserIdentity;
 import dev.trent.server.auth.SignedRequest;
 import dev.trent.server.query.QueryCaller;
 import dev.trent.server.query.QueryError;
@@ -41,11 +44,19 @@ public final class QueryHttpHandler extends SimpleChannelInboundHandler<FullHttp
     private final List<QueryService> services;
     private final QueryAuthentication authentication;
     private final Executor executor;
+    private final CallRecorder recorder;
 
     public QueryHttpHandler(List<QueryService> services, QueryAuthentication authentication, Executor executor) {
+        this(services, authentication, executor, null);
+    }
+
+    /** A handler recording every call whose caller is known in {@code trail} (none when null). */
+    public QueryHttpHandler(List<QueryService> services, QueryAuthentication authentication, Executor executor,
+                            AuditTrail trail) {
         this.services = List.copyOf(services);
         this.authentication = authentication;
         this.executor = executor;
+        this.recorder = CallRecorder.of(trail);
     }
 
     @Override
@@ -65,8 +76,10 @@ public final class QueryHttpHandler extends SimpleChannelInboundHandler<FullHttp
         SignedRequest signed = SignedRequests.copyOf(request, body);
         String target = SignedRequests.originForm(request.uri());
         String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
+        String sourceIp = ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address
+                && address.getAddress() != null ? address.getAddress().getHostAddress() : null;
         try {
-            executor.execute(() -> answer(ticket, keepAlive, requestId, signed, query, body));
+            executor.execute(() -> answer(ticket, keepAlive, requestId, signed, query, body, sourceIp));
         } catch (WorkLanes.Full e) {
             send(ticket, services.get(0).refusal(new QueryException(QueryError.THROTTLING, "Rate exceeded"),
                     requestId), requestId, keepAlive);
@@ -77,14 +90,22 @@ public final class QueryHttpHandler extends SimpleChannelInboundHandler<FullHttp
     }
 
     private void answer(ResponseTicket ticket, boolean keepAlive, String requestId, SignedRequest signed,
-                        String query, byte[] body) {
+                        String query, byte[] body, String sourceIp) {
         QueryService.Answer answer;
         QueryService service = services.get(0);
         try {
             QueryRequest parsed = QueryRequest.parse(query, body);
             service = serviceFor(signed, parsed);
             QueryCaller caller = authentication.callerFor(signed, service.name());
-            answer = service.handle(parsed, caller, requestId);
+            QueryService called = service;
+            answer = recorder.record(
+                    () -> QueryCalls.describe(called.name(), parsed.parameters(), caller.region(),
+                            new UserIdentity(caller.principal(), caller.accessKeyId()), sourceIp,
+                            CallRecorder.userAgent(signed), requestId),
+                    () -> called.handle(parsed, caller, requestId),
+                    done -> QueryCalls.outcome(done.status(), done.body()));
+        } catch (AuditTrail.Full e) {
+            answer = service.refusal(new QueryException(QueryError.THROTTLING, CallRecorder.FULL_MESSAGE), requestId);
         } catch (QueryException e) {
             answer = service.refusal(e, requestId);
             FullHttpResponse refusal = response(answer, requestId);

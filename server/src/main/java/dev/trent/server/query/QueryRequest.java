@@ -59,6 +59,11 @@ public final class QueryRequest {
         }
     }
 
+    /** Every parameter, by name. */
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
     public Optional<String> action() {
         return Optional.ofNullable(parameters.get("Action"));
     }

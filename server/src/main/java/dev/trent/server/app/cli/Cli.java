@@ -77,6 +77,7 @@ public final class Cli {
         commandLine.addSubcommand("key", new KeyCommand(aws));
         commandLine.addSubcommand("rekey", new RekeyCommand(environment));
         commandLine.addSubcommand("fsck", new FsckCommand(environment));
+        commandLine.addSubcommand("audit", new AuditCommand(environment, aws));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         return commandLine;
     }

@@ -153,6 +153,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " 0 never does (default: ${DEFAULT-VALUE}, longer than AWS SDKs keep idle connections).")
     long idleTimeoutSeconds;
 
+    @Option(names = "--audit-retention", paramLabel = "DURATION", converter = ClockDuration.class,
+            defaultValue = "90d",
+            description = "How long the audit trail keeps an event, by Trent's clock, for example 90d or 1y;"
+                    + " older events are pruned and the chain still verifies (default: ${DEFAULT-VALUE}, as"
+                    + " CloudTrail's event history).")
+    Duration auditRetention;
+
     @Option(names = "--request-read-timeout", paramLabel = "SECONDS",
             defaultValue = "" + TrentConfig.DEFAULT_REQUEST_READ_TIMEOUT_SECONDS,
             description = "Close a connection whose client has not finished sending a request this long after"
@@ -217,6 +224,7 @@ public final class ServeCommand implements Callable<Integer> {
             apply("--max-connections", () -> config.maxConnections(maxConnections));
         }
         apply("--idle-timeout", () -> config.idleTimeout(Duration.ofSeconds(idleTimeoutSeconds)));
+        apply("--audit-retention", () -> config.auditRetention(auditRetention));
         apply("--request-read-timeout", () -> config.requestReadTimeout(Duration.ofSeconds(requestReadTimeoutSeconds)));
         cloudHsmClusters.forEach(cluster -> apply("--cloudhsm-cluster",
                 () -> config.cloudHsmCluster(dev.trent.server.keystore.Cluster.parse(cluster))));

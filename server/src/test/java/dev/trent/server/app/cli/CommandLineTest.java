@@ -326,10 +326,10 @@ class CommandLineTest {
         assertEquals(2, run("srve"));
 
         assertOneErrorLine("trent: unknown command 'srve' (did you mean serve?); the commands are serve, clock, key,"
-                + " rekey, fsck, help; see 'trent --help'");
+                + " rekey, fsck, audit, help; see 'trent --help'");
         assertEquals(2, run("bogus"));
         assertOneErrorLine("unknown command 'bogus'");
-        assertOneErrorLine("the commands are serve, clock, key, rekey, fsck, help");
+        assertOneErrorLine("the commands are serve, clock, key, rekey, fsck, audit, help");
     }
 
     @Test
