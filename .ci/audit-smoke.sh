@@ -39,7 +39,7 @@ fail() {
 
 cd "$work" || exit 1
 "$repo/trent" --version >/dev/null || fail "./trent --version failed"
-"$repo/trent" serve --data-dir "$work/data" --port 0 >"$log" 2>&1 &
+"$repo/trent" serve --audit-trail --data-dir "$work/data" --port 0 >"$log" 2>&1 &
 server_pid=$!
 for ((waited = 0; waited < ready_timeout; waited++)); do
     grep -qx 'Ready.' "$log" && break

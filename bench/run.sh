@@ -3,7 +3,7 @@
 # Usage: bench/run.sh [seconds per operation, default 10] [connections, default 32] [server jar, default ./trent]
 # AUTH=verify or AUTH=enforce starts the server with that --auth mode and signs every request as the default
 # account's root (test/test) with bench/sign.py (needs python3-botocore); wrk then replays each signed request,
-# which a server accepts for five minutes, as AWS does.
+# which a server accepts for five minutes, as AWS does. AUDIT=on starts it with --audit-trail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -11,14 +11,16 @@ connections=${2:-32}
 jar=${3:-}
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 auth=${AUTH:-off}
+audit=()
+[[ "${AUDIT:-off}" == on ]] && audit=(--audit-trail)
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log=$(mktemp)
 if [[ -n "$jar" ]]; then
-  java -jar "$jar" serve --in-memory --port "$port" --auth "$auth" >"$log" 2>&1 &
+  java -jar "$jar" serve --in-memory --port "$port" --auth "$auth" "${audit[@]}" >"$log" 2>&1 &
 else
-  ./trent serve --in-memory --port "$port" --auth "$auth" >"$log" 2>&1 &
+  ./trent serve --in-memory --port "$port" --auth "$auth" "${audit[@]}" >"$log" 2>&1 &
 fi
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trent.server.app.TrentConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +36,11 @@ import software.amazon.awssdk.services.sts.StsClient;
  * secret keys and STS session tokens are nowhere in the trail, while each call is recorded.
  */
 class AuditTrailSecretsTest extends TrentTestBase {
+
+    @Override
+    protected TrentConfig.Builder configure(TrentConfig.Builder builder) {
+        return builder.auditTrail(true);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","

@@ -40,7 +40,7 @@ class AuditTrailVerifyModeTest extends TrentTestBase {
 
     @Override
     protected TrentConfig.Builder configure(TrentConfig.Builder builder) {
-        return builder.authMode(AuthMode.VERIFY);
+        return builder.authMode(AuthMode.VERIFY).auditTrail(true);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trent.server.app.TrentConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,11 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
  * here: each lookup attribute, time bounds, paging, and CloudTrail's validation errors.
  */
 class CloudTrailLookupEventsTest extends TrentTestBase {
+
+    @Override
+    protected TrentConfig.Builder configure(TrentConfig.Builder builder) {
+        return builder.auditTrail(true);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

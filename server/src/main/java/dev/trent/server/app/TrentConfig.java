@@ -72,6 +72,7 @@ public final class TrentConfig {
     private final Integer maxConnections;
     private final Duration idleTimeout;
     private final Duration auditRetention;
+    private final boolean auditTrail;
     private final Duration requestReadTimeout;
     private final AuthMode authMode;
     private final List<RootCredentials.Entry> rootCredentials;
@@ -100,6 +101,7 @@ public final class TrentConfig {
         this.maxConnections = b.maxConnections;
         this.idleTimeout = b.idleTimeout;
         this.auditRetention = b.auditRetention;
+        this.auditTrail = b.auditTrail;
         this.requestReadTimeout = b.requestReadTimeout;
         this.authMode = b.authMode;
         List<RootCredentials.Entry> roots = new ArrayList<>(b.rootCredentials.values());
@@ -155,6 +157,8 @@ public final class TrentConfig {
     /** How long a connection may sit idle before it is closed; zero means never. */
     public Duration idleTimeout() { return idleTimeout; }
     public Duration auditRetention() { return auditRetention; }
+    /** True when every call is recorded in the audit trail ({@code --audit-trail}). */
+    public boolean auditTrail() { return auditTrail; }
     /** How long a client may take to send a request once it has begun; zero means no limit. */
     public Duration requestReadTimeout() { return requestReadTimeout; }
     /** Whether signatures are checked ({@code --auth}); {@link AuthMode#OFF} by default. */
@@ -197,6 +201,7 @@ public final class TrentConfig {
         private Integer maxConnections;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration auditRetention = DEFAULT_AUDIT_RETENTION;
+        private boolean auditTrail;
         private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
         private AuthMode authMode = AuthMode.OFF;
         private final Map<String, RootCredentials.Entry> rootCredentials = new LinkedHashMap<>();
@@ -306,6 +311,8 @@ public final class TrentConfig {
             return this;
         }
         public Builder idleTimeout(Duration timeout) { this.idleTimeout = notNegative(timeout); return this; }
+        /** Records every call in the audit trail; off by default. */
+        public Builder auditTrail(boolean on) { this.auditTrail = on; return this; }
         /** How long audit events are kept, by the server's clock; longer ones are pruned. */
         public Builder auditRetention(Duration retention) {
             if (retention.isZero() || retention.isNegative()) {

@@ -137,7 +137,7 @@ public final class TrentServer implements AutoCloseable {
     private volatile boolean closed;
     /** The custom key stores' token sessions, logged out at close. */
     private Connections connections = new Connections();
-    /** The audit trail every call is recorded in. */
+    /** The audit trail every call is recorded in; null when it is off. */
     private AuditTrail trail;
     /** Wipes all state, for the reset endpoints and tests that share one server. */
     private StateReset reset;
@@ -203,10 +203,13 @@ public final class TrentServer implements AutoCloseable {
             // Every part of the server reads this one clock, so moving it moves every timestamp and deadline.
             MovableClock clock = new MovableClock(config.clock());
             AuditRecords auditRecords = new AuditRecords(storage.barrier());
-            trail = new AuditTrail(auditRecords.openChain(clock, DigestPolicy.DEFAULT), auditRecords, clock,
-                    AUDIT_ROOM);
-            // Every state change commits through this barrier, so it carries the audit event of its call.
-            Barrier barrier = new AuditingBarrier(storage.barrier(), trail);
+            Barrier barrier = storage.barrier();
+            if (config.auditTrail()) {
+                trail = new AuditTrail(auditRecords.openChain(clock, DigestPolicy.DEFAULT), auditRecords, clock,
+                        AUDIT_ROOM);
+                // Every state change commits through this barrier, so it carries the audit event of its call.
+                barrier = new AuditingBarrier(storage.barrier(), trail);
+            }
             // Keys in custom key stores reach their tokens through the live connections.
             Connections connections = new Connections();
             KeyRepository repository = KeyRepository.load(barrier, clock, connections);
@@ -238,17 +241,19 @@ public final class TrentServer implements AutoCloseable {
             CryptoperiodSweeper cryptoperiods = new CryptoperiodSweeper(repository);
             AuditTrail byTrent = trail;
             Housekeeping housekeeping = new Housekeeping()
-                    .add(KEYS_DELETED, () -> byTrent.asService(ServiceAction.DELETE_KEY,
+                    .add(KEYS_DELETED, () -> asService(byTrent, ServiceAction.DELETE_KEY,
                             () -> sweeper.sweep().size()), sweeper::nextDue)
-                    .add(MATERIAL_EXPIRED, () -> byTrent.asService(ServiceAction.DELETE_EXPIRED_KEY_MATERIAL,
+                    .add(MATERIAL_EXPIRED, () -> asService(byTrent, ServiceAction.DELETE_EXPIRED_KEY_MATERIAL,
                             () -> expirySweeper.sweep().size()), expirySweeper::nextDue)
-                    .add(ROTATIONS, () -> byTrent.asService(ServiceAction.ROTATE_KEY,
+                    .add(ROTATIONS, () -> asService(byTrent, ServiceAction.ROTATE_KEY,
                             services.rotation()::rotateDue), services.rotation()::nextDue)
-                    .add(CRYPTOPERIODS_ENDED, () -> byTrent.asService(ServiceAction.CRYPTOPERIOD_ENDED,
+                    .add(CRYPTOPERIODS_ENDED, () -> asService(byTrent, ServiceAction.CRYPTOPERIOD_ENDED,
                             cryptoperiods::sweep), cryptoperiods::nextDue)
-                    .add("saving key usage", repository.usage()::save)
-                    .add("pruning the audit trail", () -> auditRecords.prune(byTrent.chain(),
-                            clock.instant().minus(config.auditRetention())));
+                    .add("saving key usage", repository.usage()::save);
+            if (byTrent != null) {
+                housekeeping.add("pruning the audit trail", () -> auditRecords.prune(byTrent.chain(),
+                        clock.instant().minus(config.auditRetention())));
+            }
             TimeTravel time = new TimeTravel(clock, housekeeping);
             time.tick();
             sweeperThread = Executors.newSingleThreadScheduledExecutor(WorkLanes.daemonThreads("trent-housekeeping"));
@@ -271,14 +276,18 @@ public final class TrentServer implements AutoCloseable {
                     readyScripts != null ? readyScripts : InitScriptStatus.NONE, reset,
                     new StoreIntegrity(storage, repository));
             AuditTrail audit = trail;
-            CloudTrailApi cloudTrail = new CloudTrailApi(() -> {
-                audit.flush();
-                return auditRecords.events();
-            });
-            new AuditEndpoints(audit::publicKeyPem, () -> {
-                audit.flush();
-                return auditRecords.log(audit.chain().key());
-            }).addTo(admin);
+            CloudTrailApi cloudTrail = null;
+            if (audit != null) {
+                cloudTrail = new CloudTrailApi(() -> {
+                    audit.flush();
+                    return auditRecords.events();
+                });
+                new AuditEndpoints(audit::publicKeyPem, () -> {
+                    audit.flush();
+                    return auditRecords.log(audit.chain().key());
+                }).addTo(admin);
+            }
+            CloudTrailApi searchable = cloudTrail;
 
             // Signatures are dated by the movable clock, so moving it expires them as waiting would.
             byte[] tokenKey = records.derivedKey("sts session tokens");
@@ -312,7 +321,7 @@ public final class TrentServer implements AutoCloseable {
                     .handler(limit)
                     .childHandler(new KmsChannelInitializer(
                             () -> new KmsHttpHandler(dispatcher, work::forRequest, kmsAuthentication, audit,
-                                    cloudTrail),
+                                    searchable),
                             () -> new AdminHttpHandler(admin, work.general(), adminAuthentication, audit,
                                     config.accountId(), config.defaultRegion()),
                             () -> new QueryHttpHandler(queryServices, queryAuthentication, work.general(), audit),
@@ -459,15 +468,20 @@ public final class TrentServer implements AutoCloseable {
 
     /** Runs the deletion sweeper now instead of waiting for its next turn; returns how many keys it destroyed. */
     public int sweepNow() {
-        return trail.asService(ServiceAction.DELETE_KEY, () -> sweeper.sweep().size());
+        return asService(trail, ServiceAction.DELETE_KEY, () -> sweeper.sweep().size());
     }
 
     /** Runs the imported-material expiry sweep now; returns how many keys lost their material. */
     public int expireImportedMaterialNow() {
-        return trail.asService(ServiceAction.DELETE_EXPIRED_KEY_MATERIAL, () -> expirySweeper.sweep().size());
+        return asService(trail, ServiceAction.DELETE_EXPIRED_KEY_MATERIAL, () -> expirySweeper.sweep().size());
     }
 
-    /** The audit trail every call is recorded in. */
+    /** Runs Trent's own {@code work}, recorded as {@code action} when there is a trail. */
+    private static <T> T asService(AuditTrail trail, ServiceAction action, java.util.function.Supplier<T> work) {
+        return trail == null ? work.get() : trail.asService(action, work);
+    }
+
+    /** The audit trail every call is recorded in, or null without {@code --audit-trail}. */
     public AuditTrail auditTrail() {
         return trail;
     }

@@ -2,6 +2,7 @@ package dev.trent.server.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,24 @@ class AuditTrailServerTest {
     Path data;
 
     private TrentServer start() throws Exception {
-        return TrentServer.start(TrentConfig.builder().port(0).dataDir(data).build());
+        return TrentServer.start(TrentConfig.builder().port(0).auditTrail(true).dataDir(data).build());
+    }
+
+    @Test
+    void withoutTheOption_nothingIsRecorded_andLookupEventsIsNotAnswered() throws Exception {
+        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).dataDir(data).build())) {
+            KmsOverHttp kms = new KmsOverHttp(server);
+            kms.ok("CreateKey", "{}");
+
+            assertNull(server.auditTrail());
+            HttpResponse<String> lookup = CLIENT.send(HttpRequest.newBuilder(server.endpoint())
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, lookup.statusCode());
+            assertEquals(404, CLIENT.send(HttpRequest.newBuilder(server.endpoint().resolve("/_trent/audit/public-key"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
     }
 
     @Test
@@ -186,7 +204,7 @@ class AuditTrailServerTest {
 
     @Test
     void eventsOlderThanTheRetention_arePrunedByTheClock_andTheTrailStillVerifies() throws Exception {
-        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).dataDir(data)
+        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).auditTrail(true).dataDir(data)
                 .auditRetention(java.time.Duration.ofDays(1)).build())) {
             KmsOverHttp kms = new KmsOverHttp(server);
             kms.ok("ListKeys", "{}");

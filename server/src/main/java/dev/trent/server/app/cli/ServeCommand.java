@@ -153,6 +153,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " 0 never does (default: ${DEFAULT-VALUE}, longer than AWS SDKs keep idle connections).")
     long idleTimeoutSeconds;
 
+    @Option(names = "--audit-trail",
+            description = "Record every call as a CloudTrail event in a hash-chained, signed audit trail in the data"
+                    + " dir, searchable with `aws cloudtrail lookup-events` and checked by `trent audit verify`."
+                    + " Off by default: it costs data-plane throughput and keeps every event until"
+                    + " --audit-retention passes.")
+    boolean auditTrail;
+
     @Option(names = "--audit-retention", paramLabel = "DURATION", converter = ClockDuration.class,
             defaultValue = "90d",
             description = "How long the audit trail keeps an event, by Trent's clock, for example 90d or 1y;"
@@ -225,6 +232,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         apply("--idle-timeout", () -> config.idleTimeout(Duration.ofSeconds(idleTimeoutSeconds)));
         apply("--audit-retention", () -> config.auditRetention(auditRetention));
+        config.auditTrail(auditTrail);
         apply("--request-read-timeout", () -> config.requestReadTimeout(Duration.ofSeconds(requestReadTimeoutSeconds)));
         cloudHsmClusters.forEach(cluster -> apply("--cloudhsm-cluster",
                 () -> config.cloudHsmCluster(dev.trent.server.keystore.Cluster.parse(cluster))));

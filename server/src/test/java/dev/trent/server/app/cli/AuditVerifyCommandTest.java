@@ -42,7 +42,7 @@ class AuditVerifyCommandTest {
     @BeforeEach
     void sixCallsRecorded() throws Exception {
         data = dir.resolve("data");
-        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).dataDir(data).build())) {
+        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).auditTrail(true).dataDir(data).build())) {
             KmsOverHttp kms = new KmsOverHttp(server);
             String keyId = kms.ok("CreateKey", "{}").path("KeyMetadata").path("KeyId").asText();
             for (int i = 1; i < EVENTS; i++) {
@@ -120,7 +120,7 @@ class AuditVerifyCommandTest {
 
     @Test
     void runningServer_isCheckedThroughItsEndpoint() throws Exception {
-        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).dataDir(data).build())) {
+        try (TrentServer server = TrentServer.start(TrentConfig.builder().port(0).auditTrail(true).dataDir(data).build())) {
             new KmsOverHttp(server).ok("ListKeys", "{}");
             assertEquals(0, run("audit", "verify", "--endpoint", server.endpoint().toString()),
                     stderr.toString(StandardCharsets.UTF_8));
