@@ -62,7 +62,8 @@ class SessionPolicyAndPrincipalTagTest extends TrentTestBase {
                         + keyArn + " because no session policy allows the kms:GenerateDataKey action",
                         () -> limited.generateDataKey(b -> b.keyId(keyArn).numberOfBytes(32)));
                 assertDenied("User: " + arn + " is not authorized to perform: kms:Decrypt on resource: " + keyArn
-                        + " with an explicit deny in a session policy", () -> limited.decrypt(b -> b.ciphertextBlob(blob)));
+                        + " with an explicit deny in a session policy",
+                        () -> limited.decrypt(b -> b.ciphertextBlob(blob)));
             }
         }
     }

@@ -43,7 +43,8 @@ public final class AuditCheck {
                 SqlitePhysicalStore physical = SqlitePhysicalStore.open(database)) {
             SortedMap<String, OpenedRecord> opened = Storage.openAll(physical, root.provider(), AuditRecords.PREFIX);
             if (opened.isEmpty()) {
-                throw new StorageException("the data directory " + config.dataDir() + " holds no audit trail; `trent serve --audit-trail` keeps one");
+                throw new StorageException("the data directory " + config.dataDir()
+                        + " holds no audit trail; `trent serve --audit-trail` keeps one");
             }
             try {
                 return AuditRecords.logOf(opened, Optional.empty());

@@ -34,7 +34,8 @@ public final class TrentConfig {
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Path DEFAULT_DATA_DIR = Path.of("trent-data");
-    private static final Pattern ADMIN_PRINCIPAL = Pattern.compile("arn:aws:iam::\\d{12}:(user|role)/[\\w+=,.@/-]{1,512}");
+    private static final Pattern ADMIN_PRINCIPAL =
+            Pattern.compile("arn:aws:iam::\\d{12}:(user|role)/[\\w+=,.@/-]{1,512}");
     private static final Pattern HOSTNAME =
             Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
     /**

@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * The request whose keys are being authorized: the operation, its members as plain values, the caller's facts
- * and policies, and the grant tokens it passed. The request path binds it to the thread for the duration of the operation
- * (as {@link dev.trent.server.key.lifecycle.Attribution} is bound), so the services that resolve keys need not
- * pass it through every signature. The keys resolved so far are remembered by target, because a permission's
+ * and policies, and the grant tokens it passed. The request path binds it to the thread for the duration of the
+ * operation (as {@link dev.trent.server.key.lifecycle.Attribution} is bound), so the services that resolve keys
+ * need not pass it through every signature. The keys resolved so far are remembered by target, because a permission's
  * condition keys may compare them (kms:ReEncryptOnSameKey).
  */
 public final class AuthorizedRequest {
